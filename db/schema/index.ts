@@ -1,0 +1,3 @@
+export * from "./users";
+export * from "./api-keys";
+export * from "./audit";
