@@ -5,6 +5,10 @@ const alias = {
   "@": path.resolve(import.meta.dirname),
   // `server-only` throws outside React Server Components; in tests every module is server-side.
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
+  // next-auth imports these without the file extension that Node's ESM resolver needs.
+  "next/server": "next/server.js",
+  "next/headers": "next/headers.js",
+  "next/navigation": "next/navigation.js",
 };
 
 export default defineConfig({
@@ -15,6 +19,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
           environment: "node",
         },
@@ -23,9 +28,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
+          // Processed by Vite so that the aliases above reach next-auth's imports.
+          server: { deps: { inline: ["next-auth"] } },
           setupFiles: ["tests/support/database.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,

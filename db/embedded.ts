@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -85,6 +85,23 @@ export function maintenanceUrl(url: string): string {
 }
 
 /**
+ * The port of an embedded server already running on `dataDir` (say, `npm start` in another
+ * terminal), read from its postmaster.pid; null when none runs.
+ */
+export function runningEmbeddedPort(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
+  try {
+    process.kill(Number(pid), 0);
+  } catch (error) {
+    // EPERM: alive but owned by the postgres user; ESRCH: a stale file after a crash.
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return null;
+  }
+  return Number(port) || null;
+}
+
+/**
  * The database the app uses: DATABASE_URL when set, otherwise an embedded server under `.data/`.
  */
 export async function resolveDatabase(options: { dataDir?: string; log?: (line: string) => void } = {}): Promise<RunningDatabase> {
@@ -92,9 +109,13 @@ export async function resolveDatabase(options: { dataDir?: string; log?: (line: 
   if (external) {
     return { url: external, adminUrl: maintenanceUrl(external), embedded: false, stop: async () => {} };
   }
-  return startEmbeddedPostgres({
-    dataDir: options.dataDir ?? process.env.COALITION_DATA_DIR ?? path.join(process.cwd(), ".data", "pg"),
-    database: "coalition",
-    log: options.log,
-  });
+  const dataDir = options.dataDir ?? process.env.COALITION_DATA_DIR ?? path.join(process.cwd(), ".data", "pg");
+  const port = runningEmbeddedPort(dataDir);
+  if (port) {
+    // Share the server another process started; that process stops it.
+    const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+    await ensureDatabase(adminUrl, "coalition");
+    return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/coalition`, adminUrl, embedded: true, stop: async () => {} };
+  }
+  return startEmbeddedPostgres({ dataDir, database: "coalition", log: options.log });
 }

@@ -15,7 +15,9 @@ export type ErrorCode =
   | "email_taken"
   | "cannot_deactivate_self"
   | "cannot_remove_own_admin"
-  | "already_revoked";
+  | "already_revoked"
+  | "insufficient_scope"
+  | "payload_too_large";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
@@ -31,6 +33,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   cannot_deactivate_self: 409,
   cannot_remove_own_admin: 409,
   already_revoked: 409,
+  insufficient_scope: 403,
+  payload_too_large: 413,
 };
 
 export class DomainError extends Error {

@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { formDataToObject } from "./form-data";
 import { can, type Permission } from "./permissions";
 import { getCurrentUser, userActor, type SessionUser } from "./session";
 
@@ -26,20 +27,6 @@ type Handler<TSchema extends z.ZodType, TData> = (ctx: {
   actor: Actor;
   db: Db;
 }) => Promise<{ data?: TData; message?: string }>;
-
-/** FormData to a plain object; repeated names (checkbox groups) and names ending in [] become arrays. */
-export function formDataToObject(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [rawKey, value] of formData.entries()) {
-    if (typeof value !== "string" || rawKey.startsWith("$ACTION")) continue;
-    const isArray = rawKey.endsWith("[]");
-    const key = isArray ? rawKey.slice(0, -2) : rawKey;
-    const existing = out[key];
-    if (existing === undefined) out[key] = isArray ? [value] : value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return out;
-}
 
 /**
  * The one wrapper for every server action: session → permission → zod parse → use case →

@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
+import { logger } from "@/lib/logger";
 import { findUserByEmail } from "@/lib/users";
 import { authConfig } from "./auth.config";
 import { checkPasswordSignIn, clientIp } from "./sign-in";
@@ -26,6 +27,14 @@ function oidcProviders(): NextAuthConfig["providers"] {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // A refused sign-in is an expected answer, not an error worth a stack trace.
+  logger: {
+    error: (error) => {
+      if (error.name === "CredentialsSignin") logger.info({ type: error.name }, "sign-in refused");
+      else logger.error({ err: error }, "auth error");
+    },
+    warn: (code) => logger.warn({ code }, "auth warning"),
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 
 /** bcrypt cost; lower only in tests (BCRYPT_COST) to keep them quick. */
@@ -11,5 +12,9 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
   return bcrypt.compare(password, hash);
 }
 
-/** A fixed hash to compare against when the account does not exist, so timing does not tell. */
-export const DUMMY_HASH = "$2b$11$C6UzMDM.H6dfI/f/IKcEeO5I2mT0dLrL3C2y6lXo3tFv4fV6ZpD4e";
+let dummyHash: Promise<string> | undefined;
+/** A hash at the same cost to compare against when the account does not exist, so timing does not tell. */
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}

@@ -4,7 +4,7 @@ import { signInAttempts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import { writeAudit } from "@/lib/audit";
 import { findUserByEmail } from "@/lib/users";
-import { DUMMY_HASH, verifyPassword } from "./password";
+import { dummyPasswordHash, verifyPassword } from "./password";
 
 /** Failed sign-ins allowed before the account or the address is locked for the rest of the window. */
 export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
@@ -49,7 +49,7 @@ export async function checkPasswordSignIn(
   if ((address?.n ?? 0) >= SIGN_IN_LIMITS.perAddress) return { ok: false, reason: "rate_limited", retryAfterSeconds: retryAfter(address!.oldest) };
 
   const user = await findUserByEmail(db, email);
-  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
   const succeeded = Boolean(user && user.active && user.passwordHash && passwordOk);
 
   // One transaction: the attempt, the last sign-in time and the audit record land together.

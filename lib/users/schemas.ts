@@ -6,7 +6,8 @@ export const passwordSchema = z
   .string()
   .min(12, "Use at least 12 characters.")
   .max(128, "Use at most 128 characters.");
-export const rolesSchema = z.array(z.enum(ROLES)).min(1, "Choose at least one role.");
+/** An unticked checkbox group sends nothing: read that as an empty list, not a type error. */
+export const rolesSchema = z.preprocess((v) => v ?? [], z.array(z.enum(ROLES)).min(1, "Choose at least one role."));
 
 export const createUserSchema = z.object({
   email: emailSchema,

@@ -1,0 +1,48 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "coalition-demo";
+export const DEMO = {
+  admin: "admin@coalition.demo",
+  program_manager: "program-manager@coalition.demo",
+  partner_manager: "partner-manager@coalition.demo",
+  member_care: "member-care@coalition.demo",
+  auditor: "auditor@coalition.demo",
+} as const;
+export type DemoRole = keyof typeof DEMO;
+
+export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}.json`;
+
+/** The sign-in page, as a person uses it. */
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async goto(callbackUrl?: string) {
+    await this.page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  /** The sign-in error (Next's route announcer also has role=alert, so match the text). */
+  error(text: string | RegExp) {
+    return this.page.getByRole("alert").filter({ hasText: text });
+  }
+
+  async expectSignedIn() {
+    await expect(this.page.getByRole("navigation", { name: /main/i })).toBeVisible();
+  }
+}
+
+export const test = base.extend<{ signInPage: SignInPage }>({
+  signInPage: async ({ page }, use) => use(new SignInPage(page)),
+});
+
+/** A test that runs signed in as a demo role (state saved by auth.setup.ts). */
+export const asRole = (role: DemoRole) => test.extend({ storageState: storageStateFor(role) });
+
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export { expect };

@@ -1,0 +1,75 @@
+import { asRole, DEMO_PASSWORD, expect, SignInPage, unique } from "./fixtures";
+
+const admin = asRole("admin");
+
+admin("an admin creates an API key, uses it against the API, and a revoked key gets 401", async ({ page, request }) => {
+  const name = unique("POS terminal");
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "New API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Read members and balances").check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+
+  const token = (await page.getByTestId("api-key-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^ck_[a-z0-9]{12}_/);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toBeVisible();
+
+  const ok = await request.get("/api/v1/api-key", { headers: { Authorization: `Bearer ${token}` } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toMatchObject({ name, scopes: ["members:read"] });
+
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(row.getByText("Revoked")).toBeVisible();
+
+  const refused = await request.get("/api/v1/api-key", { headers: { Authorization: `Bearer ${token}` } });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: { code: "unauthenticated" } });
+});
+
+admin("a deactivated user is signed out and cannot sign in again", async ({ page, browser }) => {
+  const email = `${unique("agent")}@bank.example`;
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: "New user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Asha Agent");
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
+  await dialog.getByLabel("Member care").check();
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  const row = page.getByRole("row", { name: new RegExp(email) });
+  await expect(row).toBeVisible();
+
+  // The new user signs in in their own browser.
+  const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const theirPage = await theirs.newPage();
+  const signIn = new SignInPage(theirPage);
+  await signIn.goto();
+  await signIn.signIn(email, DEMO_PASSWORD);
+  await signIn.expectSignedIn();
+
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(row.getByText("Deactivated")).toBeVisible();
+
+  // Their open session ends at the next request, and signing in again is refused.
+  await theirPage.goto("/members");
+  await expect(theirPage).toHaveURL(/\/sign-in/);
+  await signIn.signIn(email, DEMO_PASSWORD);
+  await expect(signIn.error("Email or password is incorrect")).toBeVisible();
+  await theirs.close();
+});
+
+asRole("auditor")("the auditor reads users, keys and the audit log but has no buttons that change them", async ({ page }) => {
+  await page.goto("/settings/users");
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New user" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
+  await page.goto("/settings/api-keys");
+  await expect(page.getByRole("button", { name: "New API key" })).toHaveCount(0);
+  await page.goto("/settings/audit");
+  await expect(page.getByRole("cell", { name: "user.sign_in" }).first()).toBeVisible();
+});

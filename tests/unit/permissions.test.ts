@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, permissionsOf, ROLE_PERMISSIONS, ROLES, sectionsFor } from "@/lib/auth/permissions";
+
+describe("permission map", () => {
+  describe("auditor", () => {
+    it("reads everything and changes nothing", () => {
+      for (const p of PERMISSIONS) expect(can(["auditor"], p)).toBe(p.endsWith(":read"));
+    });
+    it("sees every section", () => {
+      expect(sectionsFor(["auditor"]).map((s) => s.label)).toEqual([
+        "Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports", "Settings",
+      ]);
+    });
+  });
+
+  describe("sections per role", () => {
+    it.each([
+      ["admin", ["Reports", "Settings"]],
+      ["program_manager", ["Offers", "Programmes", "Partners", "Members", "Reports"]],
+      ["partner_manager", ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports"]],
+      ["member_care", ["Offers", "Programmes", "Partners", "Members"]],
+    ] as const)("%s sees %j", (role, labels) => {
+      expect(sectionsFor([role]).map((s) => s.label)).toEqual(labels);
+    });
+  });
+
+  describe("who may change what", () => {
+    it("only admins manage users and API keys", () => {
+      for (const role of ROLES) {
+        expect(can([role], "users:write")).toBe(role === "admin");
+        expect(can([role], "api_keys:write")).toBe(role === "admin");
+      }
+    });
+    it("only partner managers approve point blocks, only program managers approve offers", () => {
+      expect(ROLES.filter((r) => can([r], "point_blocks:approve"))).toEqual(["partner_manager"]);
+      expect(ROLES.filter((r) => can([r], "offers:approve"))).toEqual(["program_manager"]);
+    });
+  });
+
+  describe("edge cases", () => {
+    it("grants nothing to no roles or unknown roles", () => {
+      expect(permissionsOf([]).size).toBe(0);
+      expect(permissionsOf(["superuser", "ADMIN"]).size).toBe(0);
+      expect(sectionsFor([])).toEqual([]);
+    });
+    it("unions the permissions of several roles", () => {
+      const both = permissionsOf(["member_care", "partner_manager"]);
+      for (const p of [...ROLE_PERMISSIONS.member_care, ...ROLE_PERMISSIONS.partner_manager]) expect(both.has(p)).toBe(true);
+      expect(both.has("users:write")).toBe(false);
+    });
+  });
+});
