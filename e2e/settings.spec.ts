@@ -73,3 +73,35 @@ asRole("auditor")("the auditor reads users, keys and the audit log but has no bu
   await page.goto("/settings/audit");
   await expect(page.getByRole("cell", { name: "user.sign_in" }).first()).toBeVisible();
 });
+
+admin("resetting a password ends the person's open session and the new password works", async ({ page, browser }) => {
+  const email = `${unique("reset")}@bank.example`;
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: "New user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Ravi Reset");
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
+  await dialog.getByLabel("Auditor").check();
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  const row = page.getByRole("row", { name: new RegExp(email) });
+  await expect(row).toBeVisible();
+
+  const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const theirPage = await theirs.newPage();
+  const signIn = new SignInPage(theirPage);
+  await signIn.goto();
+  await signIn.signIn(email, DEMO_PASSWORD);
+  await signIn.expectSignedIn();
+
+  await row.getByRole("button", { name: /reset password/i }).click();
+  await page.getByRole("dialog").getByLabel(/new password/i).fill("a-brand-new-password");
+  await page.getByRole("dialog").getByRole("button", { name: /reset password|set password|change password/i }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  await theirPage.goto("/members");
+  await expect(theirPage).toHaveURL(/\/sign-in/);
+  await signIn.signIn(email, "a-brand-new-password");
+  await signIn.expectSignedIn();
+  await theirs.close();
+});

@@ -16,6 +16,8 @@ export const users = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp({ withTimezone: true }),
     deactivatedAt: timestamp({ withTimezone: true }),
+    /** Sessions that began before this moment are ended (set when the password is reset). */
+    sessionsValidAfter: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
 );

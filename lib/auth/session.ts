@@ -11,7 +11,7 @@ export type SessionUser = { id: string; email: string; name: string; roles: Role
 
 /**
  * The signed-in user, read from the users table on every request so that a deactivation or a
- * role change applies at once. Null when signed out or deactivated.
+ * role change applies at once. Null when signed out, deactivated, or signed in before a password reset.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
@@ -19,6 +19,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await getUser(getDb(), id);
   if (!user || !user.active) return null;
+  if (user.sessionsValidAfter && (session.signedInAt ?? 0) < user.sessionsValidAfter.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, roles: user.roles.filter(isRole) };
 });
 

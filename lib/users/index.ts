@@ -93,7 +93,9 @@ export async function setUserPassword(db: DbOrTx, actor: Actor, input: { userId:
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     await lockUser(tx, input.userId);
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, input.userId));
+    // A new password ends every session that began with the old one.
+    const now = new Date();
+    await tx.update(users).set({ passwordHash, sessionsValidAfter: now, updatedAt: now }).where(eq(users.id, input.userId));
     await writeAudit(tx, actor, { action: "user.set_password", entityType: "user", entityId: input.userId });
   });
 }

@@ -48,6 +48,6 @@ export const resetPasswordAction = createAction({
   revalidate: [PATH],
   handler: async ({ input, actor, db }) => {
     await setUserPassword(db, actor, input);
-    return { message: "The password was changed. Share it with the person securely." };
+    return { message: "The password was changed and their open sessions ended. Share it with the person securely." };
   },
 });

@@ -33,7 +33,7 @@ function ResetPasswordForm({ user, onDone }: { user: { id: string; name: string;
         <DialogHeader>
           <DialogTitle>Reset password of {user.name}</DialogTitle>
           <DialogDescription>
-            {user.email} will sign in with the new password from now on. Their current sessions stay open until they expire.
+            {user.email} will sign in with the new password from now on. Any session they have open now ends at their next click.
           </DialogDescription>
         </DialogHeader>
         <DialogBody>
