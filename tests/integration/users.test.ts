@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
-import { createUser, listUsers, setUserActive, updateUserRoles } from "@/lib/users";
+import { createUser, listUsers, setUserActive, setUserPassword, updateUserRoles } from "@/lib/users";
+import { checkPasswordSignIn } from "@/lib/auth/sign-in";
 import { actorFor, makeUser, systemTestActor, TEST_PASSWORD } from "../support/fixtures";
 
 describe("users", () => {
@@ -56,5 +57,18 @@ describe("users", () => {
     expect(first.rows).toHaveLength(5);
     expect(second.rows).toHaveLength(2);
     expect(new Set([...first.rows, ...second.rows].map((u) => u.email)).size).toBe(7);
+  });
+
+  it("a password reset replaces the old password and ends sessions begun before it", async () => {
+    const admin = await makeUser(["admin"]);
+    const user = await makeUser(["auditor"]);
+    const before = Date.now();
+    await setUserPassword(getDb(), actorFor(admin), { userId: user.id, password: "a-brand-new-password" });
+    const [row] = await getDb().select().from(users).where(eq(users.id, user.id));
+    expect(row!.sessionsValidAfter!.getTime()).toBeGreaterThanOrEqual(before);
+    expect((await checkPasswordSignIn(getDb(), { email: user.email, password: TEST_PASSWORD, ip: null })).ok).toBe(false);
+    expect((await checkPasswordSignIn(getDb(), { email: user.email, password: "a-brand-new-password", ip: null })).ok).toBe(true);
+    const audit = await getDb().select().from(auditLog).where(eq(auditLog.action, "user.set_password"));
+    expect(audit.map((a) => a.entityId)).toEqual([user.id]);
   });
 });
