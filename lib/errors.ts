@@ -17,9 +17,43 @@ export type ErrorCode =
   | "cannot_remove_own_admin"
   | "already_revoked"
   | "insufficient_scope"
-  | "payload_too_large";
+  | "payload_too_large"
+  | "member_not_found"
+  | "program_not_found"
+  | "redemption_not_found"
+  | "expiry_strategy_not_found"
+  | "member_not_enrolled"
+  | "member_exists"
+  | "program_code_taken"
+  | "insufficient_points"
+  | "invalid_points"
+  | "below_minimum_points"
+  | "above_maximum_points"
+  | "not_a_multiple"
+  | "group_requires_default_program"
+  | "transfer_to_self"
+  | "already_reversed"
+  | "awarded_at_in_future"
+  | "default_program_required";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
+  member_not_found: 404,
+  program_not_found: 404,
+  redemption_not_found: 404,
+  expiry_strategy_not_found: 422,
+  member_not_enrolled: 422,
+  member_exists: 409,
+  program_code_taken: 409,
+  insufficient_points: 422,
+  invalid_points: 422,
+  below_minimum_points: 422,
+  above_maximum_points: 422,
+  not_a_multiple: 422,
+  group_requires_default_program: 422,
+  transfer_to_self: 422,
+  already_reversed: 409,
+  awarded_at_in_future: 422,
+  default_program_required: 409,
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,

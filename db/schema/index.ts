@@ -1,3 +1,6 @@
 export * from "./users";
 export * from "./api-keys";
 export * from "./audit";
+export * from "./programs";
+export * from "./members";
+export * from "./ledger";

@@ -4,10 +4,12 @@
  * A new area adds a module under lib/api/endpoints/ and spreads it in below.
  */
 import type { AnyEndpoint } from "./endpoint";
+import * as ledger from "./endpoints/ledger";
 import * as system from "./endpoints/system";
 
 export const contract = {
   ...system,
+  ...ledger,
 } as const;
 
 export const ENDPOINTS: readonly AnyEndpoint[] = Object.values(contract);

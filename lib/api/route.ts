@@ -18,7 +18,7 @@ import {
   requestIdFrom,
 } from "./http";
 import { claimIdempotencyKey, parseIdempotencyKey, recordIdempotentAnswer, requestHash, type StoredAnswer } from "./idempotency";
-import { withTransactionRetry } from "./retry";
+import { withTransactionRetry } from "@/db/retry";
 
 /**
  * The one wrapper every /api/v1 route handler uses:

@@ -5,6 +5,7 @@ import type { Db } from "@/db";
 import { systemActor } from "@/lib/actor";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users";
+import { seedDemoLedger } from "./ledger";
 
 export const DEMO_PASSWORD = "coalition-demo";
 
@@ -31,5 +32,6 @@ export async function seedDemoData(db: Db): Promise<{ created: string[] }> {
     });
     created.push(demo.email);
   }
+  if (await seedDemoLedger(db)) created.push("demo programmes and members");
   return { created };
 }

@@ -59,6 +59,54 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
     permission: "api_keys:write",
     input: async () => form({ apiKeyId: await targetKey() }),
   },
+  "programs/actions.ts#createProgramAction": {
+    permission: "programs:write",
+    input: async () =>
+      form({ code: `NP${++n}${Date.now().toString(36)}`, name: "New Programme", pointsToCurrency: "0.25", currency: "INR", timeZone: "Asia/Kolkata", minRedemptionPoints: "100", maxRedemptionPoints: "", redemptionMultipleOf: "10" }),
+  },
+  "programs/actions.ts#updateProgramAction": {
+    permission: "programs:write",
+    input: async () => {
+      const { createProgram } = await import("@/lib/programs");
+      const p = await createProgram(getDb(), systemTestActor, { code: `UP${++n}${Date.now().toString(36)}`, name: "Before", pointsToCurrency: "1", currency: "INR", timeZone: "UTC", minRedemptionPoints: 1, maxRedemptionPoints: null, redemptionMultipleOf: 1 });
+      return form({ programId: p.id, code: p.code, name: "After", pointsToCurrency: "0.5", currency: "INR", timeZone: "Asia/Kolkata", minRedemptionPoints: "10", maxRedemptionPoints: "5000", redemptionMultipleOf: "5" });
+    },
+  },
+  "programs/actions.ts#setDefaultProgramAction": {
+    permission: "programs:write",
+    input: async () => {
+      const { createProgram } = await import("@/lib/programs");
+      // Two programmes, so that the returned one is never already the default (the first one ever created is).
+      const make = async () =>
+        createProgram(getDb(), systemTestActor, { code: `SD${++n}${Date.now().toString(36)}`, name: "Candidate", pointsToCurrency: "0.1", currency: "INR", timeZone: "UTC", minRedemptionPoints: 1, maxRedemptionPoints: null, redemptionMultipleOf: 1 });
+      await make();
+      return form({ programId: (await make()).id });
+    },
+  },
+  "programs/actions.ts#addExpiryStrategyAction": {
+    permission: "programs:write",
+    input: async () => {
+      const { createProgram } = await import("@/lib/programs");
+      const p = await createProgram(getDb(), systemTestActor, { code: `EX${++n}${Date.now().toString(36)}`, name: "Expiring", pointsToCurrency: "1", currency: "INR", timeZone: "UTC", minRedemptionPoints: 1, maxRedemptionPoints: null, redemptionMultipleOf: 1 });
+      return form({ programId: p.id, name: "12 months", kind: "end_of_month_after_months", amount: "12", isDefault: "on" });
+    },
+  },
+  "programs/actions.ts#addTierAction": {
+    permission: "programs:write",
+    input: async () => {
+      const { createProgram } = await import("@/lib/programs");
+      const p = await createProgram(getDb(), systemTestActor, { code: `TR${++n}${Date.now().toString(36)}`, name: "Tiered", pointsToCurrency: "1", currency: "INR", timeZone: "UTC", minRedemptionPoints: 1, maxRedemptionPoints: null, redemptionMultipleOf: 1 });
+      return form({ programId: p.id, name: "Gold" });
+    },
+  },
+  "members/actions.ts#enrolMemberAction": {
+    permission: "members:write",
+    input: async () => {
+      const { createProgram } = await import("@/lib/programs");
+      const p = await createProgram(getDb(), systemTestActor, { code: `EM${++n}${Date.now().toString(36)}`, name: "Enrolling", pointsToCurrency: "1", currency: "INR", timeZone: "UTC", minRedemptionPoints: 1, maxRedemptionPoints: null, redemptionMultipleOf: 1 });
+      return form({ externalId: `CUST-${++n}-${Date.now()}`, firstName: "Asha", lastName: "Rao", email: "", phone: "+91 98765 43210", programIds: [p.id], attrKey: ["segment", ""], attrValue: ["premium", ""] });
+    },
+  },
 };
 
 const discovered = Object.entries(modules).flatMap(([path, mod]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson, canonicalQuery, parseIdempotencyKey, requestHash } from "@/lib/api/idempotency";
-import { isRetryableTransactionError, sqlState, withTransactionRetry } from "@/lib/api/retry";
+import { isRetryableTransactionError, sqlState, withTransactionRetry } from "@/db/retry";
 
 describe("parseIdempotencyKey", () => {
   it("is null without the header and the key itself when valid", () => {

@@ -1,0 +1,99 @@
+import { ArrowLeft, Layers } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { BalancesTable, type BalanceRow } from "@/components/members/balances-table";
+import { memberName } from "@/components/members/member-name";
+import { MemberAttributes, MemberProfile } from "@/components/members/member-profile";
+import { formatPoints, sumBig } from "@/components/programs/format";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { isDomainError } from "@/lib/errors";
+import { getMemberPrograms, resolveMember } from "@/lib/members";
+import { listPrograms } from "@/lib/programs";
+
+type Params = Promise<{ memberId: string }>;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The member by id, or a 404 for an id that is malformed or unknown. */
+const loadMember = cache(async (id: string) => {
+  if (!UUID.test(id)) notFound();
+  try {
+    return await resolveMember(getDb(), id);
+  } catch (error) {
+    if (isDomainError(error) && error.code === "member_not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await requirePagePermission("members:read");
+  const member = await loadMember((await params).memberId);
+  return { title: memberName(member) ?? member.externalId };
+}
+
+export default async function MemberPage({ params }: { params: Params }) {
+  const user = await requirePagePermission("members:read");
+  const member = await loadMember((await params).memberId);
+  const db = getDb();
+  const [balances, programs] = await Promise.all([getMemberPrograms(db, member.id), listPrograms(db)]);
+  const defaultId = programs.find((p) => p.isDefault)?.id;
+  const rows: BalanceRow[] = balances.map((b) => ({
+    programId: b.programId,
+    programCode: b.programCode,
+    programName: b.programName,
+    isDefault: b.programId === defaultId,
+    tierName: b.tierName,
+    current: b.current,
+    pending: b.pending,
+    redeemed: b.redeemed,
+    expired: b.expired,
+    transferredIn: b.transferredIn,
+    transferredOut: b.transferredOut,
+    lifetime: b.lifetime,
+  }));
+  rows.sort((a, b) => Number(b.isDefault) - Number(a.isDefault)); // the default (group) programme first; stable, so by code after
+  const name = memberName(member);
+  const current = sumBig(rows.map((r) => r.current));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-3">
+        <Link href="/members" className="inline-flex w-fit items-center gap-1 text-[13px] text-slate-600 hover:text-slate-900">
+          <ArrowLeft className="size-3.5" aria-hidden="true" /> Members
+        </Link>
+        <PageHeader
+          title={name ?? member.externalId}
+          description={
+            <>
+              <span className="font-mono">{member.externalId}</span> · {formatPoints(current)} current {current === 1n ? "point" : "points"} in {rows.length}{" "}
+              {rows.length === 1 ? "programme" : "programmes"}
+            </>
+          }
+        />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <MemberProfile member={member} />
+        <MemberAttributes attributes={member.attributes} />
+      </div>
+      <section aria-labelledby="balances-heading" className="flex flex-col gap-3">
+        <PageHeader
+          level={2}
+          title={<span id="balances-heading">Points by programme</span>}
+          description="Current points can be spent; pending points are not yet confirmed. Lifetime counts every point earned here, not transfers in."
+        />
+        {rows.length === 0 ? (
+          <div className="rounded-lg border border-slate-200 bg-white shadow-xs">
+            <EmptyState icon={Layers} title="Not enrolled in any programme" />
+          </div>
+        ) : (
+          <BalancesTable rows={rows} linkPrograms={can(user.roles, "programs:read")} />
+        )}
+      </section>
+    </div>
+  );
+}

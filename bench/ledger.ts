@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: ledger figures on this machine, printed (not a timed test).
+ *  1. Awards per second through the use case with 16 concurrent connections, against the ceiling
+ *     of the same rows inserted by bare multi-row INSERTs on the same database.
+ *  2. Group redemption latency (p50, p99) for a member with 5 programmes and 10,000 lots.
+ * Runs on a fresh embedded PostgreSQL in a temporary directory, or on DATABASE_URL when set.
+ */
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { createDb } from "@/db";
+import { maintenanceUrl, startEmbeddedPostgres, type RunningDatabase } from "@/db/embedded";
+import { runMigrations } from "@/db/migrate";
+import { systemActor } from "@/lib/actor";
+import { awardPoints } from "@/lib/ledger/award";
+import { redeemPoints } from "@/lib/ledger/redeem";
+import { enrolMember } from "@/lib/members";
+import { createProgram, setDefaultProgram } from "@/lib/programs";
+
+const actor = systemActor("bench");
+const AWARDS = Number(process.env.BENCH_AWARDS ?? 20_000);
+const CONCURRENCY = 16;
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+
+async function main() {
+  let database: RunningDatabase;
+  let tmp: string | undefined;
+  const name = `coalition_bench_${Date.now().toString(36)}`;
+  if (process.env.DATABASE_URL) {
+    const admin = createDb(maintenanceUrl(process.env.DATABASE_URL), { max: 1 });
+    await admin.sql.unsafe(`create database "${name}"`);
+    await admin.sql.end();
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${name}`;
+    database = { url: u.toString(), adminUrl: maintenanceUrl(process.env.DATABASE_URL), embedded: false, stop: async () => {} };
+  } else {
+    tmp = mkdtempSync(path.join(os.tmpdir(), "coalition-bench-"));
+    chmodSync(tmp, 0o755);
+    database = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), database: name });
+  }
+  await runMigrations(database.url);
+  const { db, sql: client } = createDb(database.url, { max: CONCURRENCY + 2 });
+  try {
+    const mkProgram = (code: string) =>
+      createProgram(db, actor, { code, name: code, pointsToCurrency: "0.25", currency: "INR", timeZone: "Asia/Kolkata", minRedemptionPoints: 1, maxRedemptionPoints: null, redemptionMultipleOf: 1 });
+    const programs: Awaited<ReturnType<typeof mkProgram>>[] = [];
+    for (let i = 0; i < 5; i++) programs.push(await mkProgram(`B${i}`));
+    await setDefaultProgram(db, actor, programs[0]!.id);
+    const memberIds: string[] = [];
+    for (let i = 0; i < 1000; i++) memberIds.push((await enrolMember(db, actor, { externalId: `BENCH-${i}`, programIds: programs.map((p) => p.id), attributes: {} })).id);
+
+    // 1. Awards through the use case, 16 at a time.
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < AWARDS) {
+          const i = next++;
+          await awardPoints(db, actor, { memberId: memberIds[i % memberIds.length]!, programId: programs[i % 5]!.id, points: 10 + (i % 90), reason: "bench" });
+        }
+      }),
+    );
+    const useCaseRate = AWARDS / ((performance.now() - started) / 1000);
+
+    // The ceiling: the same rows (entry, 2 postings, lot, audit) by bare multi-row INSERTs, 16 at a time.
+    const batch = 500;
+    const ceilingStarted = performance.now();
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (done < AWARDS) {
+          const n = Math.min(batch, AWARDS - done);
+          done += n;
+          await db.execute(sql`
+            with e as (insert into journal_entries (kind, member_id, actor_label) select 'award', ${memberIds[0]!}::uuid, 'ceiling' from generate_series(1, ${n}) returning id),
+                 p as (insert into postings (entry_id, account_id, amount) select id, 1, 10 from e union all select id, 2, -10 from e returning 1),
+                 l as (insert into lots (member_id, program_id, entry_id, source, awarded_at, points, points_left) select ${memberIds[0]!}::uuid, ${programs[0]!.id}::uuid, id, 'award', now(), 10, 10 from e returning 1)
+            insert into audit_log (actor_type, actor_label, action, entity_type) select 'system', 'ceiling', 'points.award', 'member' from e`);
+        }
+      }),
+    );
+    const ceilingRate = AWARDS / ((performance.now() - ceilingStarted) / 1000);
+    // Remove the ceiling's rows so the ledger stays consistent for the redemption figures.
+    await db.execute(sql`delete from lots where entry_id in (select id from journal_entries where actor_label = 'ceiling')`);
+    await db.execute(sql`delete from postings where entry_id in (select id from journal_entries where actor_label = 'ceiling')`);
+    await db.execute(sql`delete from journal_entries where actor_label = 'ceiling'`);
+
+    // 2. Group redemption for a member with 5 programmes and 10,000 lots.
+    const rich = (await enrolMember(db, actor, { externalId: "BENCH-RICH", programIds: programs.map((p) => p.id), attributes: {} })).id;
+    const day = 86_400_000;
+    for (let i = 0; i < 10_000; i++) {
+      await awardPoints(db, actor, { memberId: rich, programId: programs[i % 5]!.id, points: 100, reason: "history", awardedAt: new Date(Date.now() - (i % 700) * day) });
+    }
+    const latencies: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      await redeemPoints(db, actor, { memberId: rich, programId: programs[0]!.id, points: 150, group: true });
+      latencies.push(performance.now() - t);
+    }
+
+    console.log("Ledger benchmark (2-core machine figures are the goal's frame of reference)");
+    console.log(`  awards through the use case, ${CONCURRENCY} connections: ${fmt(useCaseRate)} awards/s  (goal ≥ 2,000)`);
+    console.log(`  bare multi-row INSERT ceiling, same rows:          ${fmt(ceilingRate)} awards/s`);
+    console.log(`  ratio use case / ceiling:                          ${(useCaseRate / ceilingRate).toFixed(3)}  (goal ≥ 0.3)`);
+    console.log(`  group redemption, 5 programmes, 10,000 lots:       p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms  (goal p99 < 20 ms)`);
+  } finally {
+    await client.end({ timeout: 5 });
+    if (database.embedded) await database.stop();
+    else {
+      const admin = createDb(database.adminUrl, { max: 1 });
+      await admin.sql.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.sql.end();
+    }
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+void main();

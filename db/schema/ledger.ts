@@ -1,0 +1,159 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { members } from "./members";
+import { programs } from "./programs";
+
+/**
+ * An account of the points ledger. Member accounts (kind `member`) hold a member's points in a
+ * programme; the programme's system accounts are where points come from and go to:
+ * `issued` (awards), `redeemed`, `expired`. Balances are sums of postings.
+ */
+export const ledgerAccounts = pgTable(
+  "ledger_accounts",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    programId: uuid()
+      .notNull()
+      .references(() => programs.id),
+    memberId: uuid().references(() => members.id),
+    kind: text().notNull(),
+  },
+  (t) => [uniqueIndex("ledger_accounts_unique").on(t.programId, t.kind, sql`coalesce(${t.memberId}, '00000000-0000-0000-0000-000000000000'::uuid)`)],
+);
+
+/** One balanced movement of points: its postings sum to zero. Append-only. */
+export const journalEntries = pgTable(
+  "journal_entries",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    /** award | redemption | redemption_reversal | transfer | expiry | adjustment */
+    kind: text().notNull(),
+    memberId: uuid().references(() => members.id),
+    memo: text(),
+    /** The redemption, transfer or external reference this entry belongs to. */
+    reference: text(),
+    actorLabel: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("journal_entries_member_idx").on(t.memberId, t.id)],
+);
+
+export const postings = pgTable(
+  "postings",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    entryId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => journalEntries.id),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    /** Signed: positive adds to the account's balance. */
+    amount: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [index("postings_entry_idx").on(t.entryId), index("postings_account_idx").on(t.accountId), check("postings_not_zero", sql`${t.amount} <> 0`)],
+);
+
+/** Points credited to a member in one go, spent earliest-expiry-first. */
+export const lots = pgTable(
+  "lots",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id),
+    programId: uuid()
+      .notNull()
+      .references(() => programs.id),
+    entryId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => journalEntries.id),
+    /** award | transfer_in */
+    source: text().notNull(),
+    awardedAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }),
+    points: bigint({ mode: "number" }).notNull(),
+    /** Cache of points minus consumptions, kept under the member_programs row lock. */
+    pointsLeft: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("lots_spendable_idx").on(t.memberId, t.expiresAt, t.awardedAt, t.id).where(sql`${t.pointsLeft} > 0`),
+    check("lots_points_left_range", sql`${t.pointsLeft} >= 0 and ${t.pointsLeft} <= ${t.points}`),
+  ],
+);
+
+/** What an entry took from (positive) or gave back to (negative) a lot. Append-only. */
+export const lotMovements = pgTable(
+  "lot_movements",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    entryId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => journalEntries.id),
+    lotId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => lots.id),
+    points: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [index("lot_movements_entry_idx").on(t.entryId), index("lot_movements_lot_idx").on(t.lotId)],
+);
+
+export type BreakupRow = { program_id: string; points: number };
+
+export const redemptions = pgTable(
+  "redemptions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid()
+      .notNull()
+      .references(() => members.id),
+    programId: uuid()
+      .notNull()
+      .references(() => programs.id),
+    groupRedemption: boolean().notNull(),
+    points: integer().notNull(),
+    currencyValueMinor: bigint({ mode: "number" }).notNull(),
+    currency: text().notNull(),
+    pointsToCurrency: numeric({ precision: 24, scale: 12 }).notNull(),
+    externalReference: text(),
+    breakupByProgram: jsonb().$type<BreakupRow[]>().notNull(),
+    entryId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => journalEntries.id),
+    reversalEntryId: bigint({ mode: "number" }).references(() => journalEntries.id),
+    reversedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("redemptions_member_idx").on(t.memberId, t.createdAt)],
+);
+
+export const transfers = pgTable(
+  "transfers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fromMemberId: uuid()
+      .notNull()
+      .references(() => members.id),
+    toMemberId: uuid()
+      .notNull()
+      .references(() => members.id),
+    /** The programme the points land in. */
+    toProgramId: uuid()
+      .notNull()
+      .references(() => programs.id),
+    groupTransfer: boolean().notNull(),
+    points: integer().notNull(),
+    breakupByProgram: jsonb().$type<BreakupRow[]>().notNull(),
+    entryId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => journalEntries.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("transfers_from_idx").on(t.fromMemberId, t.createdAt), index("transfers_to_idx").on(t.toMemberId, t.createdAt)],
+);
+
+export type LedgerAccount = typeof ledgerAccounts.$inferSelect;
+export type JournalEntry = typeof journalEntries.$inferSelect;
+export type Lot = typeof lots.$inferSelect;
+export type Redemption = typeof redemptions.$inferSelect;
+export type Transfer = typeof transfers.$inferSelect;

@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * A points currency of one brand. Exactly one programme is the default, which is also the default
+ * group programme: its rules and points-to-currency ratio apply to group redemptions.
+ */
+export const programs = pgTable(
+  "programs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    isDefault: boolean().notNull().default(false),
+    /** Value of one point in `currency`, an exact decimal (e.g. 0.25 INR). */
+    pointsToCurrency: numeric({ precision: 24, scale: 12 }).notNull(),
+    currency: text().notNull(),
+    timeZone: text().notNull().default("UTC"),
+    minRedemptionPoints: integer().notNull().default(1),
+    maxRedemptionPoints: integer(),
+    redemptionMultipleOf: integer().notNull().default(1),
+    /** For the default programme: whose redemption rules validate a group redemption (itself when null). */
+    groupRedemptionRulesProgramId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("programs_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
+    check("programs_min_positive", sql`${t.minRedemptionPoints} >= 1`),
+    check("programs_multiple_positive", sql`${t.redemptionMultipleOf} >= 1`),
+    check("programs_max_ge_min", sql`${t.maxRedemptionPoints} is null or ${t.maxRedemptionPoints} >= ${t.minRedemptionPoints}`),
+  ],
+);
+
+/** How long awarded points live; several per programme, one default. */
+export const expiryStrategies = pgTable(
+  "expiry_strategies",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    programId: uuid()
+      .notNull()
+      .references(() => programs.id),
+    name: text().notNull(),
+    /** days | months | end_of_month_after_months | end_of_year_after_months | never */
+    kind: text().notNull(),
+    amount: integer(),
+    isDefault: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("expiry_strategies_one_default").on(t.programId).where(sql`${t.isDefault}`)],
+);
+
+/** Ordered tiers of a programme; a default tier always exists. */
+export const tiers = pgTable(
+  "tiers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    programId: uuid()
+      .notNull()
+      .references(() => programs.id),
+    name: text().notNull(),
+    rank: integer().notNull(),
+    isDefault: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("tiers_one_default").on(t.programId).where(sql`${t.isDefault}`),
+    uniqueIndex("tiers_rank").on(t.programId, t.rank),
+  ],
+);
+
+export type Program = typeof programs.$inferSelect;
+export type NewProgram = typeof programs.$inferInsert;
+export type ExpiryStrategyRow = typeof expiryStrategies.$inferSelect;
+export type Tier = typeof tiers.$inferSelect;

@@ -1,0 +1,76 @@
+import "server-only";
+import type { Member, Program, Redemption, Transfer } from "@/db/schema";
+import type { MemberPoints } from "@/lib/ledger/balances";
+import { isoTime } from "./endpoint";
+
+/** Domain rows to the snake_case JSON of the public API. */
+
+export const programJson = (p: Program) => ({
+  id: p.id,
+  code: p.code,
+  name: p.name,
+  is_default: p.isDefault,
+  points_to_currency: p.pointsToCurrency.replace(/\.?0+$/, "") || "0",
+  currency: p.currency,
+  time_zone: p.timeZone,
+  redemption_rules: { min_points: p.minRedemptionPoints, max_points: p.maxRedemptionPoints, multiple_of: p.redemptionMultipleOf },
+});
+
+export const memberJson = (m: Member, programs: { programId: string; tierName: string; enrolledAt: Date }[]) => ({
+  id: m.id,
+  external_id: m.externalId,
+  first_name: m.firstName,
+  last_name: m.lastName,
+  email: m.email,
+  phone: m.phone,
+  attributes: m.attributes,
+  programs: programs.map((p) => ({ program_id: p.programId, tier: p.tierName, enrolled_at: isoTime(p.enrolledAt) })),
+  created_at: isoTime(m.createdAt),
+});
+
+const balancesJson = (b: MemberPoints["group"]) => ({
+  current: b.current,
+  pending: b.pending,
+  redeemed: b.redeemed,
+  expired: b.expired,
+  transferred_in: b.transferredIn,
+  transferred_out: b.transferredOut,
+  lifetime: b.lifetime,
+});
+
+export const memberPointsJson = (memberId: string, points: MemberPoints) => ({
+  member_id: memberId,
+  programs: points.programs.map((p) => ({ program_id: p.programId, tier: p.tierName, ...balancesJson(p) })),
+  group: balancesJson(points.group),
+  expiry_schedule: points.expirySchedule.map((l) => ({
+    program_id: l.programId,
+    awarded_at: isoTime(l.awardedAt),
+    expires_at: l.expiresAt ? isoTime(l.expiresAt) : null,
+    points_left: l.pointsLeft,
+  })),
+});
+
+export const redemptionJson = (r: Redemption) => ({
+  id: r.id,
+  member_id: r.memberId,
+  program_id: r.programId,
+  group_redemption: r.groupRedemption,
+  points: r.points,
+  currency_value: r.currencyValueMinor,
+  currency: r.currency,
+  external_reference: r.externalReference,
+  redemption_breakup_by_program: r.breakupByProgram,
+  reversed_at: r.reversedAt ? isoTime(r.reversedAt) : null,
+  created_at: isoTime(r.createdAt),
+});
+
+export const transferJson = (t: Transfer) => ({
+  id: t.id,
+  from_member_id: t.fromMemberId,
+  to_member_id: t.toMemberId,
+  to_program_id: t.toProgramId,
+  group_transfer: t.groupTransfer,
+  points: t.points,
+  transfer_breakup_by_program: t.breakupByProgram,
+  created_at: isoTime(t.createdAt),
+});

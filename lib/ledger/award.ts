@@ -1,0 +1,80 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { expiryStrategies, programs, type ExpiryStrategyRow } from "@/db/schema";
+import type { DbOrTx } from "@/db";
+import { withTransactionRetry } from "@/db/retry";
+import type { Actor } from "@/lib/actor";
+import { expiryDate, type ExpiryStrategyKind } from "@/lib/engine";
+import { DomainError } from "@/lib/errors";
+import { lockMemberPrograms, systemAccountId } from "./posting";
+
+export type AwardInput = {
+  memberId: string;
+  programId: string;
+  points: number;
+  reason: string;
+  /** When the points count as awarded (promotional points may be back-dated); expiry derives from it. */
+  awardedAt?: Date;
+  expiryStrategyId?: string;
+  externalReference?: string | null;
+};
+
+export type AwardResult = { entryId: number; lotId: number; points: number; awardedAt: Date; expiresAt: Date | null };
+
+export function assertPoints(points: number): void {
+  if (!Number.isSafeInteger(points) || points <= 0) throw new DomainError("invalid_points", "Points must be a whole number above zero.", { points });
+}
+
+/**
+ * Credits promotional points to a member: a balanced entry (the programme's issued account to the
+ * member's account), a lot whose expiry derives from the awarded date, the balances and the audit record.
+ */
+export async function awardPoints(db: DbOrTx, actor: Actor, input: AwardInput, now = new Date()): Promise<AwardResult> {
+  assertPoints(input.points);
+  const awardedAt = input.awardedAt ?? now;
+  if (awardedAt.getTime() > now.getTime()) throw new DomainError("awarded_at_in_future", "awarded_at cannot be in the future.", { awarded_at: awardedAt.toISOString() });
+  return withTransactionRetry(() =>
+    // One transaction under the member's balance lock: entry, postings, lot, balances and audit together.
+    db.transaction(async (tx) => {
+      const [balance] = await lockMemberPrograms(tx, [{ memberId: input.memberId, programId: input.programId }]);
+      const { timeZone, strategy } = await awardTerms(tx, input.programId, input.expiryStrategyId);
+      const expiresAt = expiryDate(awardedAt, { kind: strategy.kind as ExpiryStrategyKind, amount: strategy.amount }, timeZone);
+      const issued = await systemAccountId(tx, input.programId, "issued");
+      const audit = { programId: input.programId, points: input.points, awardedAt, expiresAt, reason: input.reason, expiryStrategy: strategy.name };
+      // One statement writes the balanced entry (issued → member), the lot, the balances and the
+      // audit record: an award is the hottest write of the ledger, so it costs one round trip.
+      const [row] = await tx.execute<{ entry_id: string; lot_id: string }>(sql`
+        with e as (
+          insert into journal_entries (kind, member_id, memo, reference, actor_label, at)
+          values ('award', ${input.memberId}::uuid, ${input.reason}, ${input.externalReference ?? null}, ${actor.label}, ${now.toISOString()}::timestamptz)
+          returning id),
+        p as (
+          insert into postings (entry_id, account_id, amount)
+          select id, ${issued}::bigint, ${-input.points}::bigint from e union all select id, ${balance!.accountId}::bigint, ${input.points}::bigint from e),
+        l as (
+          insert into lots (member_id, program_id, entry_id, source, awarded_at, expires_at, points, points_left)
+          select ${input.memberId}::uuid, ${input.programId}::uuid, id, 'award', ${awardedAt.toISOString()}::timestamptz, ${expiresAt?.toISOString() ?? null}::timestamptz, ${input.points}::bigint, ${input.points}::bigint from e
+          returning id),
+        b as (
+          update member_programs set current = current + ${input.points}::bigint, lifetime = lifetime + ${input.points}::bigint
+          where member_id = ${input.memberId} and program_id = ${input.programId}),
+        a as (
+          insert into audit_log (actor_type, actor_id, actor_label, action, entity_type, entity_id, after)
+          select ${actor.type}, ${actor.id}::text, ${actor.label}, 'points.award', 'member', ${input.memberId}::text, ${JSON.stringify(audit)}::jsonb)
+        select e.id::text as entry_id, l.id::text as lot_id from e, l`);
+      return { entryId: Number(row!.entry_id), lotId: Number(row!.lot_id), points: input.points, awardedAt, expiresAt };
+    }),
+  );
+}
+
+/** The programme's time zone and the expiry strategy to use (the programme's default when none is named). */
+async function awardTerms(tx: DbOrTx, programId: string, strategyId: string | undefined): Promise<{ timeZone: string; strategy: ExpiryStrategyRow }> {
+  const [row] = await tx
+    .select({ timeZone: programs.timeZone, strategy: expiryStrategies })
+    .from(programs)
+    .leftJoin(expiryStrategies, and(eq(expiryStrategies.programId, programs.id), strategyId ? eq(expiryStrategies.id, strategyId) : eq(expiryStrategies.isDefault, true)))
+    .where(eq(programs.id, programId));
+  if (!row) throw new DomainError("program_not_found", "No such programme.", { programId });
+  if (!row.strategy) throw new DomainError("expiry_strategy_not_found", "That expiry strategy does not belong to this programme.", { expiry_strategy: strategyId });
+  return { timeZone: row.timeZone, strategy: row.strategy };
+}
