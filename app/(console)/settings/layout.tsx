@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/auth/session";
-import { SettingsTabsNav } from "./settings-tabs-nav";
+import { TabsNav } from "@/components/ui/tabs-nav";
 import { settingsTabsFor } from "./tabs";
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
@@ -11,7 +11,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <div className="flex flex-col gap-5">
       <PageHeader title="Settings" description="Who can use the console, which systems can call the API, and the record of every change." />
-      <SettingsTabsNav tabs={tabs.map(({ label, href }) => ({ label, href }))} />
+      <TabsNav label="Settings" nested tabs={tabs.map(({ label, href }) => ({ label, href }))} />
       <div>{children}</div>
     </div>
   );

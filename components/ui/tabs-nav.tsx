@@ -4,13 +4,19 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export function SettingsTabsNav({ tabs }: { tabs: { label: string; href: string }[] }) {
+export type TabLink = { label: string; href: string };
+
+/**
+ * Tabs that are links (one page each). A tab is current on its own path, and with `nested` also
+ * on the paths below it.
+ */
+export function TabsNav({ label, tabs, nested = false }: { label: string; tabs: readonly TabLink[]; nested?: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="border-b border-slate-200">
+    <nav aria-label={label} className="border-b border-slate-200">
       <ul className="-mb-px flex gap-1">
         {tabs.map((tab) => {
-          const active = pathname === tab.href || pathname.startsWith(tab.href + "/");
+          const active = pathname === tab.href || (nested && pathname.startsWith(tab.href + "/"));
           return (
             <li key={tab.href}>
               <Link
