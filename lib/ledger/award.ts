@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { expiryStrategies, programs, type ExpiryStrategyRow } from "@/db/schema";
+import { expiryStrategies, memberPrograms, programs, type ExpiryStrategyRow } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import { withTransactionRetry } from "@/db/retry";
 import type { Actor } from "@/lib/actor";
@@ -36,8 +36,7 @@ export async function awardPoints(db: DbOrTx, actor: Actor, input: AwardInput, n
   return withTransactionRetry(() =>
     // One transaction under the member's balance lock: entry, postings, lot, balances and audit together.
     db.transaction(async (tx) => {
-      const [balance] = await lockMemberPrograms(tx, [{ memberId: input.memberId, programId: input.programId }]);
-      const { timeZone, strategy } = await awardTerms(tx, input.programId, input.expiryStrategyId);
+      const { accountId, timeZone, strategy } = await lockForAward(tx, input);
       const expiresAt = expiryDate(awardedAt, { kind: strategy.kind as ExpiryStrategyKind, amount: strategy.amount }, timeZone);
       const issued = await systemAccountId(tx, input.programId, "issued");
       const audit = { programId: input.programId, points: input.points, awardedAt, expiresAt, reason: input.reason, expiryStrategy: strategy.name };
@@ -50,7 +49,7 @@ export async function awardPoints(db: DbOrTx, actor: Actor, input: AwardInput, n
           returning id),
         p as (
           insert into postings (entry_id, account_id, amount)
-          select id, ${issued}::bigint, ${-input.points}::bigint from e union all select id, ${balance!.accountId}::bigint, ${input.points}::bigint from e),
+          select id, ${issued}::bigint, ${-input.points}::bigint from e union all select id, ${accountId}::bigint, ${input.points}::bigint from e),
         l as (
           insert into lots (member_id, program_id, entry_id, source, awarded_at, expires_at, points, points_left)
           select ${input.memberId}::uuid, ${input.programId}::uuid, id, 'award', ${awardedAt.toISOString()}::timestamptz, ${expiresAt?.toISOString() ?? null}::timestamptz, ${input.points}::bigint, ${input.points}::bigint from e
@@ -67,14 +66,28 @@ export async function awardPoints(db: DbOrTx, actor: Actor, input: AwardInput, n
   );
 }
 
-/** The programme's time zone and the expiry strategy to use (the programme's default when none is named). */
-async function awardTerms(tx: DbOrTx, programId: string, strategyId: string | undefined): Promise<{ timeZone: string; strategy: ExpiryStrategyRow }> {
+/**
+ * Locks the member's balance row in the programme (FOR UPDATE, like every spend or credit) and reads
+ * in the same round trip its account, the programme's time zone and the expiry strategy to use
+ * (the programme's default when none is named).
+ */
+async function lockForAward(tx: DbOrTx, input: AwardInput): Promise<{ accountId: number; timeZone: string; strategy: ExpiryStrategyRow }> {
   const [row] = await tx
-    .select({ timeZone: programs.timeZone, strategy: expiryStrategies })
-    .from(programs)
-    .leftJoin(expiryStrategies, and(eq(expiryStrategies.programId, programs.id), strategyId ? eq(expiryStrategies.id, strategyId) : eq(expiryStrategies.isDefault, true)))
-    .where(eq(programs.id, programId));
-  if (!row) throw new DomainError("program_not_found", "No such programme.", { programId });
-  if (!row.strategy) throw new DomainError("expiry_strategy_not_found", "That expiry strategy does not belong to this programme.", { expiry_strategy: strategyId });
-  return { timeZone: row.timeZone, strategy: row.strategy };
+    .select({ accountId: memberPrograms.accountId, timeZone: programs.timeZone, strategy: expiryStrategies })
+    .from(memberPrograms)
+    .innerJoin(programs, eq(programs.id, memberPrograms.programId))
+    .leftJoin(
+      expiryStrategies,
+      and(eq(expiryStrategies.programId, programs.id), input.expiryStrategyId ? eq(expiryStrategies.id, input.expiryStrategyId) : eq(expiryStrategies.isDefault, true)),
+    )
+    .where(and(eq(memberPrograms.memberId, input.memberId), eq(memberPrograms.programId, input.programId)))
+    .for("update", { of: memberPrograms });
+  if (!row) {
+    // Only on the error path: say which of the two is missing.
+    const [program] = await tx.select({ id: programs.id }).from(programs).where(eq(programs.id, input.programId));
+    if (!program) throw new DomainError("program_not_found", "No such programme.", { program_id: input.programId });
+    await lockMemberPrograms(tx, [{ memberId: input.memberId, programId: input.programId }]);
+  }
+  if (!row!.strategy) throw new DomainError("expiry_strategy_not_found", "That expiry strategy does not belong to this programme.", { expiry_strategy: input.expiryStrategyId });
+  return { accountId: row!.accountId, timeZone: row!.timeZone, strategy: row!.strategy };
 }
