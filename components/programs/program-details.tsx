@@ -23,7 +23,7 @@ export function ProgramDetails({ program: p }: { program: ProgramDetailsValues }
     { term: "Time zone", value: p.timeZone },
     {
       term: "Role",
-      value: p.isDefault ? "Default (group) programme: group redemptions use its rules and ratio" : "Programme (not the default)",
+      value: p.isDefault ? "Default (group) programme: group redemptions use its ratio and the rules chosen below" : "Programme (not the default)",
     },
     {
       term: "Redemption",

@@ -65,6 +65,28 @@ export async function setDefaultProgram(db: DbOrTx, actor: Actor, programId: str
   });
 }
 
+/**
+ * Chooses whose redemption rules (minimum, maximum, multiples) validate a group redemption: the
+ * default programme's own (null) or another programme's. Only the default programme has this setting.
+ */
+export async function setGroupRedemptionRules(db: DbOrTx, actor: Actor, programId: string, rulesProgramId: string | null): Promise<Program> {
+  return db.transaction(async (tx) => {
+    const before = await lockProgram(tx, programId);
+    if (!before.isDefault) throw new DomainError("group_requires_default_program", "Only the default programme validates group redemptions.", { program_id: programId });
+    if (rulesProgramId) await getProgram(tx, rulesProgramId);
+    const value = rulesProgramId === programId ? null : rulesProgramId;
+    const [after] = await tx.update(programs).set({ groupRedemptionRulesProgramId: value, updatedAt: new Date() }).where(eq(programs.id, programId)).returning();
+    await writeAudit(tx, actor, {
+      action: "program.set_group_redemption_rules",
+      entityType: "program",
+      entityId: programId,
+      before: { groupRedemptionRulesProgramId: before.groupRedemptionRulesProgramId },
+      after: { groupRedemptionRulesProgramId: value },
+    });
+    return after!;
+  });
+}
+
 async function lockProgram(tx: DbOrTx, programId: string): Promise<Program> {
   const [row] = await tx.select().from(programs).where(eq(programs.id, programId)).for("update");
   if (!row) throw new DomainError("program_not_found", "No such programme.", { programId });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { getMemberPoints } from "@/lib/ledger/balances";
 import { checkRedeemable, listRedemptions, redeemPoints, reverseRedemption } from "@/lib/ledger/redeem";
-import { setDefaultProgram } from "@/lib/programs";
+import { setDefaultProgram, setGroupRedemptionRules } from "@/lib/programs";
 import { award, expectLedgerHealthy, makeMember, makeProgram } from "../support/ledger";
 import { systemTestActor as actor } from "../support/fixtures";
 
@@ -92,6 +92,22 @@ describe("redemption", () => {
     await expect(attempt(1.5)).rejects.toMatchObject({ code: "invalid_points" });
     await expect(attempt(100, other.id, true)).rejects.toMatchObject({ code: "group_requires_default_program" });
     expect((await getMemberPoints(getDb(), member.id)).group.redeemed).toBe(0);
+  });
+
+  it("validates a group redemption with the rules of the programme the default programme names", async () => {
+    const main = await makeProgram({ minRedemptionPoints: 1 });
+    await setDefaultProgram(getDb(), actor, main.id);
+    const strict = await makeProgram({ minRedemptionPoints: 500, redemptionMultipleOf: 100 });
+    const member = await makeMember([main.id, strict.id]);
+    await award(member.id, main.id, 2000);
+    await setGroupRedemptionRules(getDb(), actor, main.id, strict.id);
+    const group = (points: number) => redeemPoints(getDb(), actor, { memberId: member.id, programId: main.id, points, group: true });
+    await expect(group(50)).rejects.toMatchObject({ code: "below_minimum_points" });
+    await expect(group(550)).rejects.toMatchObject({ code: "not_a_multiple" });
+    expect((await group(600)).points).toBe(600);
+    // A single-programme redemption keeps the programme's own rules.
+    expect((await redeemPoints(getDb(), actor, { memberId: member.id, programId: main.id, points: 50, group: false })).points).toBe(50);
+    await expect(setGroupRedemptionRules(getDb(), actor, strict.id, main.id)).rejects.toMatchObject({ code: "group_requires_default_program" });
   });
 
   it("64 concurrent redemptions against a balance that affords exactly 10: 10 succeed, 54 get insufficient_points", async () => {

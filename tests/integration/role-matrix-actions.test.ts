@@ -72,6 +72,14 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
       return form({ programId: p.id, code: p.code, name: "After", pointsToCurrency: "0.5", currency: "INR", timeZone: "Asia/Kolkata", minRedemptionPoints: "10", maxRedemptionPoints: "5000", redemptionMultipleOf: "5" });
     },
   },
+  "programs/actions.ts#setGroupRedemptionRulesAction": {
+    permission: "programs:write",
+    input: async () => {
+      const { createProgram, getDefaultProgram } = await import("@/lib/programs");
+      const other = await createProgram(getDb(), systemTestActor, { code: `GR${++n}${Date.now().toString(36)}`, name: "Rules", pointsToCurrency: "0.1", currency: "INR", timeZone: "UTC", minRedemptionPoints: 100, maxRedemptionPoints: null, redemptionMultipleOf: 10 });
+      return form({ programId: (await getDefaultProgram(getDb())).id, rulesProgramId: other.id });
+    },
+  },
   "programs/actions.ts#setDefaultProgramAction": {
     permission: "programs:write",
     input: async () => {

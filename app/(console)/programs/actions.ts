@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAction } from "@/lib/auth/action";
-import { addExpiryStrategy, addTier, createProgram, setDefaultProgram, updateProgram } from "@/lib/programs";
+import { addExpiryStrategy, addTier, createProgram, setDefaultProgram, setGroupRedemptionRules, updateProgram } from "@/lib/programs";
 import { createProgramSchema, expiryStrategyInputSchema, tierInputSchema } from "@/lib/programs/schemas";
 
 const LIST = "/programs";
@@ -65,5 +65,19 @@ export const addTierAction = createAction({
     const tier = await addTier(db, actor, id, { name });
     revalidateProgram(id);
     return { message: `Tier “${tier.name}” was added at rank ${tier.rank}.` };
+  },
+});
+
+export const setGroupRedemptionRulesAction = createAction({
+  permission: "programs:write",
+  schema: programId.extend({ rulesProgramId: z.string().uuid("Choose a programme.") }),
+  handler: async ({ input, actor, db }) => {
+    const program = await setGroupRedemptionRules(db, actor, input.programId, input.rulesProgramId);
+    revalidateProgram(input.programId);
+    return {
+      message: program.groupRedemptionRulesProgramId
+        ? "Group redemptions are now validated with the chosen programme's redemption rules."
+        : "Group redemptions are now validated with this programme's own redemption rules.",
+    };
   },
 });

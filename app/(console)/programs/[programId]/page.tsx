@@ -14,7 +14,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { getDefaultProgram, getProgram, listExpiryStrategies, listTiers } from "@/lib/programs";
+import { getDefaultProgram, getProgram, listExpiryStrategies, listPrograms, listTiers } from "@/lib/programs";
+import { GroupRulesForm } from "./group-rules-form";
 import { AddExpiryStrategyDialog } from "./add-expiry-strategy-dialog";
 import { AddTierDialog } from "./add-tier-dialog";
 import { EditProgramDialog } from "./edit-program-dialog";
@@ -45,11 +46,14 @@ export default async function ProgramPage({ params }: { params: Params }) {
   const program = await loadProgram((await params).programId);
   const canWrite = can(user.roles, "programs:write");
   const db = getDb();
-  const [strategies, tiers, currentDefault] = await Promise.all([
+  const [strategies, tiers, currentDefault, allPrograms] = await Promise.all([
     listExpiryStrategies(db, program.id),
     listTiers(db, program.id),
     program.isDefault ? Promise.resolve(program) : getDefaultProgram(db).catch(() => null),
+    program.isDefault ? listPrograms(db) : Promise.resolve([]),
   ]);
+  const rulesOf = (p: (typeof allPrograms)[number]) =>
+    `${p.minRedemptionPoints.toLocaleString("en-US")} to ${p.maxRedemptionPoints === null ? "any number of" : p.maxRedemptionPoints.toLocaleString("en-US")} points, in multiples of ${p.redemptionMultipleOf.toLocaleString("en-US")}`;
   const value = pointValue(program.pointsToCurrency, program.currency);
 
   return (
@@ -92,6 +96,15 @@ export default async function ProgramPage({ params }: { params: Params }) {
       </div>
 
       <ProgramDetails program={program} />
+
+      {program.isDefault && (
+        <GroupRulesForm
+          programId={program.id}
+          canWrite={canWrite}
+          current={program.groupRedemptionRulesProgramId ?? program.id}
+          choices={allPrograms.map((p) => ({ id: p.id, name: p.id === program.id ? `${p.name} (this programme)` : p.name, rules: rulesOf(p) }))}
+        />
+      )}
 
       <section aria-labelledby="expiry-heading" className="flex flex-col gap-3">
         <PageHeader
