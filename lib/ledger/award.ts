@@ -6,7 +6,7 @@ import { withTransactionRetry } from "@/db/retry";
 import type { Actor } from "@/lib/actor";
 import { expiryDate, type ExpiryStrategyKind } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
-import { lockMemberPrograms, systemAccountId } from "./posting";
+import { systemAccountId } from "./posting";
 
 export type AwardInput = {
   memberId: string;
@@ -33,45 +33,43 @@ export async function awardPoints(db: DbOrTx, actor: Actor, input: AwardInput, n
   assertPoints(input.points);
   const awardedAt = input.awardedAt ?? now;
   if (awardedAt.getTime() > now.getTime()) throw new DomainError("awarded_at_in_future", "awarded_at cannot be in the future.", { awarded_at: awardedAt.toISOString() });
-  return withTransactionRetry(() =>
-    // One transaction under the member's balance lock: entry, postings, lot, balances and audit together.
-    db.transaction(async (tx) => {
-      const { accountId, timeZone, strategy } = await lockForAward(tx, input);
-      const expiresAt = expiryDate(awardedAt, { kind: strategy.kind as ExpiryStrategyKind, amount: strategy.amount }, timeZone);
-      const issued = await systemAccountId(tx, input.programId, "issued");
-      const audit = { programId: input.programId, points: input.points, awardedAt, expiresAt, reason: input.reason, expiryStrategy: strategy.name };
-      // One statement writes the balanced entry (issued → member), the lot, the balances and the
-      // audit record: an award is the hottest write of the ledger, so it costs one round trip.
-      const [row] = await tx.execute<{ entry_id: string; lot_id: string }>(sql`
-        with e as (
-          insert into journal_entries (kind, member_id, memo, reference, actor_label, at)
-          values ('award', ${input.memberId}::uuid, ${input.reason}, ${input.externalReference ?? null}, ${actor.label}, ${now.toISOString()}::timestamptz)
-          returning id),
-        p as (
-          insert into postings (entry_id, account_id, amount)
-          select id, ${issued}::bigint, ${-input.points}::bigint from e union all select id, ${accountId}::bigint, ${input.points}::bigint from e),
-        l as (
-          insert into lots (member_id, program_id, entry_id, source, awarded_at, expires_at, points, points_left)
-          select ${input.memberId}::uuid, ${input.programId}::uuid, id, 'award', ${awardedAt.toISOString()}::timestamptz, ${expiresAt?.toISOString() ?? null}::timestamptz, ${input.points}::bigint, ${input.points}::bigint from e
-          returning id),
-        b as (
-          update member_programs set current = current + ${input.points}::bigint, lifetime = lifetime + ${input.points}::bigint
-          where member_id = ${input.memberId} and program_id = ${input.programId}),
-        a as (
-          insert into audit_log (actor_type, actor_id, actor_label, action, entity_type, entity_id, after)
-          select ${actor.type}, ${actor.id}::text, ${actor.label}, 'points.award', 'member', ${input.memberId}::text, ${JSON.stringify(audit)}::jsonb)
-        select e.id::text as entry_id, l.id::text as lot_id from e, l`);
-      return { entryId: Number(row!.entry_id), lotId: Number(row!.lot_id), points: input.points, awardedAt, expiresAt };
-    }),
-  );
+  const { accountId, timeZone, strategy } = await awardTerms(db, input);
+  const expiresAt = expiryDate(awardedAt, { kind: strategy.kind as ExpiryStrategyKind, amount: strategy.amount }, timeZone);
+  const issued = await systemAccountId(db, input.programId, "issued");
+  const audit = { programId: input.programId, points: input.points, awardedAt, expiresAt, reason: input.reason, expiryStrategy: strategy.name };
+  return withTransactionRetry(async () => {
+    // One statement, so one transaction, writes the balanced entry (issued → member), the lot, the
+    // balances and the audit record: all or nothing. An award only adds, so it needs no lock taken
+    // in advance: its UPDATE of the balance row waits for any spend holding that row, then adds to
+    // the committed value. The hottest write of the ledger thus costs two round trips in all.
+    const [row] = await db.execute<{ entry_id: string; lot_id: string }>(sql`
+      with e as (
+        insert into journal_entries (kind, member_id, memo, reference, actor_label, at)
+        values ('award', ${input.memberId}::uuid, ${input.reason}, ${input.externalReference ?? null}, ${actor.label}, ${now.toISOString()}::timestamptz)
+        returning id),
+      p as (
+        insert into postings (entry_id, account_id, amount)
+        select id, ${issued}::bigint, ${-input.points}::bigint from e union all select id, ${accountId}::bigint, ${input.points}::bigint from e),
+      l as (
+        insert into lots (member_id, program_id, entry_id, source, awarded_at, expires_at, points, points_left)
+        select ${input.memberId}::uuid, ${input.programId}::uuid, id, 'award', ${awardedAt.toISOString()}::timestamptz, ${expiresAt?.toISOString() ?? null}::timestamptz, ${input.points}::bigint, ${input.points}::bigint from e
+        returning id),
+      b as (
+        update member_programs set current = current + ${input.points}::bigint, lifetime = lifetime + ${input.points}::bigint
+        where member_id = ${input.memberId} and program_id = ${input.programId}),
+      a as (
+        insert into audit_log (actor_type, actor_id, actor_label, action, entity_type, entity_id, after)
+        select ${actor.type}, ${actor.id}::text, ${actor.label}, 'points.award', 'member', ${input.memberId}::text, ${JSON.stringify(audit)}::jsonb)
+      select e.id::text as entry_id, l.id::text as lot_id from e, l`);
+    return { entryId: Number(row!.entry_id), lotId: Number(row!.lot_id), points: input.points, awardedAt, expiresAt };
+  });
 }
 
 /**
- * Locks the member's balance row in the programme (FOR UPDATE, like every spend or credit) and reads
- * in the same round trip its account, the programme's time zone and the expiry strategy to use
- * (the programme's default when none is named).
+ * The member's account in the programme, the programme's time zone and the expiry strategy to use
+ * (the programme's default when none is named), in one round trip.
  */
-async function lockForAward(tx: DbOrTx, input: AwardInput): Promise<{ accountId: number; timeZone: string; strategy: ExpiryStrategyRow }> {
+async function awardTerms(tx: DbOrTx, input: AwardInput): Promise<{ accountId: number; timeZone: string; strategy: ExpiryStrategyRow }> {
   const [row] = await tx
     .select({ accountId: memberPrograms.accountId, timeZone: programs.timeZone, strategy: expiryStrategies })
     .from(memberPrograms)
@@ -80,13 +78,12 @@ async function lockForAward(tx: DbOrTx, input: AwardInput): Promise<{ accountId:
       expiryStrategies,
       and(eq(expiryStrategies.programId, programs.id), input.expiryStrategyId ? eq(expiryStrategies.id, input.expiryStrategyId) : eq(expiryStrategies.isDefault, true)),
     )
-    .where(and(eq(memberPrograms.memberId, input.memberId), eq(memberPrograms.programId, input.programId)))
-    .for("update", { of: memberPrograms });
+    .where(and(eq(memberPrograms.memberId, input.memberId), eq(memberPrograms.programId, input.programId)));
   if (!row) {
     // Only on the error path: say which of the two is missing.
     const [program] = await tx.select({ id: programs.id }).from(programs).where(eq(programs.id, input.programId));
     if (!program) throw new DomainError("program_not_found", "No such programme.", { program_id: input.programId });
-    await lockMemberPrograms(tx, [{ memberId: input.memberId, programId: input.programId }]);
+    throw new DomainError("member_not_enrolled", "The member is not enrolled in this programme.", { member_id: input.memberId, program_id: input.programId });
   }
   if (!row!.strategy) throw new DomainError("expiry_strategy_not_found", "That expiry strategy does not belong to this programme.", { expiry_strategy: input.expiryStrategyId });
   return { accountId: row!.accountId, timeZone: row!.timeZone, strategy: row!.strategy };

@@ -124,4 +124,19 @@ describe("redemption", () => {
     expect((await getMemberPoints(getDb(), member.id)).group).toMatchObject({ current: 0, redeemed: 1000 });
     await expectLedgerHealthy();
   });
+
+  it("awards racing redemptions on one member never lose a credit or overspend", async () => {
+    const p = await makeProgram();
+    const member = await makeMember([p.id]);
+    await award(member.id, p.id, 200);
+    const work = Array.from({ length: 100 }, (_, i) =>
+      i % 2 ? award(member.id, p.id, 10).then(() => "award") : redeemPoints(getDb(), actor, { memberId: member.id, programId: p.id, points: 15, group: false }).then(() => "redeem"),
+    );
+    const results = await Promise.allSettled(work);
+    const redeemed = results.filter((r) => r.status === "fulfilled" && r.value === "redeem").length;
+    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason.code === "insufficient_points")).toBe(true);
+    const points = await getMemberPoints(getDb(), member.id);
+    expect(points.group).toMatchObject({ current: 200 + 50 * 10 - redeemed * 15, redeemed: redeemed * 15, lifetime: 700 });
+    await expectLedgerHealthy();
+  });
 });
