@@ -21,6 +21,7 @@ export default defineConfig({
           name: "unit",
           sequence: { groupOrder: 0 },
           include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+          setupFiles: ["tests/support/fast-check-seed.ts"],
           environment: "node",
         },
       },

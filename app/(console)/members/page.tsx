@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { memberName } from "@/components/members/member-name";
-import { MemberSearch } from "@/components/members/member-search";
+import { SearchForm } from "@/components/ui/search-form";
 import { MembersTable, type MemberRow } from "@/components/members/members-table";
 import { pointValue } from "@/components/programs/format";
 import { buttonVariants } from "@/components/ui/button";
@@ -70,7 +70,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         description="Find a member by the bank’s customer id, email, phone or name, and see their points in every programme."
         actions={canWrite && programs.length > 0 ? <EnrolMemberDialog programs={options} /> : undefined}
       />
-      <MemberSearch q={q} pageSize={pageSize} />
+      <SearchForm action="/members" q={q} pageSize={pageSize} label="Search members by external id, email, phone or name" placeholder="External id, email, phone or name" />
       <MembersTable
         rows={rows}
         empty={empty}

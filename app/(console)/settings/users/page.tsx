@@ -11,7 +11,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users";
 import { pageParams, param, type SearchParams } from "../../_lib/search-params";
 import { NewUserDialog } from "./new-user-dialog";
-import { UserSearch } from "./user-search";
+import { SearchForm } from "@/components/ui/search-form";
 import { UsersTable, type UserRow } from "./users-table";
 
 export const metadata: Metadata = { title: "Users" };
@@ -68,7 +68,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         }
         actions={canWrite ? <NewUserDialog /> : undefined}
       />
-      <UserSearch q={q} pageSize={pageSize} />
+      <SearchForm action="/settings/users" q={q} pageSize={pageSize} label="Search users by name or email" placeholder="Name or email" />
       <UsersTable
         rows={rows}
         currentUserId={user.id}
