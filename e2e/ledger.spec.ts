@@ -28,4 +28,12 @@ asRole("member_care")("member care finds a demo member by phone and sees balance
   await expect(page.getByText("Asha Verma").first()).toBeVisible();
   // 4,200 + 1,250 + 3,000 awarded, 2,000 redeemed in a group redemption from the earliest-expiring lot.
   await expect(page.getByRole("row", { name: /Group total/ })).toContainText("6,450");
+
+  // The group redemption spent the earliest-expiring lot (Coalition Rewards); reversing it puts the points back.
+  const redemption = page.getByRole("row", { name: /DEMO-ORDER-1/ });
+  await expect(redemption).toContainText("Group: COAL 2,000");
+  await redemption.getByRole("button", { name: /Reverse the redemption/ }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Reverse redemption" }).click();
+  await expect(redemption).toContainText("Reversed");
+  await expect(page.getByRole("row", { name: /Group total/ })).toContainText("8,450");
 });

@@ -115,11 +115,13 @@ export async function redeemPoints(db: DbOrTx, actor: Actor, request: RedeemRequ
 }
 
 /** Reverses a redemption: its points go back to the very lots they came from, with their original expiry. */
-export async function reverseRedemption(db: DbOrTx, actor: Actor, redemptionId: string, now = new Date()): Promise<Redemption> {
+export async function reverseRedemption(db: DbOrTx, actor: Actor, redemptionId: string, now = new Date(), options: { memberId?: string } = {}): Promise<Redemption> {
   return withTransactionRetry(() =>
     db.transaction(async (tx) => {
       const [found] = await tx.select().from(redemptions).where(eq(redemptions.id, redemptionId));
-      if (!found) throw new DomainError("redemption_not_found", "No such redemption.", { redemption_id: redemptionId });
+      if (!found || (options.memberId && found.memberId !== options.memberId)) {
+        throw new DomainError("redemption_not_found", "No such redemption.", { redemption_id: redemptionId });
+      }
       // Balance rows first (the global lock order), then the redemption row.
       const locked = await lockMemberPrograms(tx, found.breakupByProgram.map((b) => ({ memberId: found.memberId, programId: b.program_id })));
       const [redemption] = await tx.select().from(redemptions).where(eq(redemptions.id, redemptionId)).for("update");

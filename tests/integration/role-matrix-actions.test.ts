@@ -72,6 +72,18 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
       return form({ programId: p.id, code: p.code, name: "After", pointsToCurrency: "0.5", currency: "INR", timeZone: "Asia/Kolkata", minRedemptionPoints: "10", maxRedemptionPoints: "5000", redemptionMultipleOf: "5" });
     },
   },
+  "members/actions.ts#reverseRedemptionAction": {
+    permission: "members:adjust",
+    input: async () => {
+      const { makeProgram, makeMember, award } = await import("../support/ledger");
+      const { redeemPoints } = await import("@/lib/ledger/redeem");
+      const program = await makeProgram();
+      const member = await makeMember([program.id]);
+      await award(member.id, program.id, 100);
+      const r = await redeemPoints(getDb(), systemTestActor, { memberId: member.id, programId: program.id, points: 40, group: false });
+      return form({ memberId: member.id, redemptionId: r.id });
+    },
+  },
   "programs/actions.ts#setGroupRedemptionRulesAction": {
     permission: "programs:write",
     input: async () => {

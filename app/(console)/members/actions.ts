@@ -1,8 +1,10 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { MAX_ATTRIBUTES } from "@/components/members/attribute-limits";
 import { createAction } from "@/lib/auth/action";
+import { reverseRedemption } from "@/lib/ledger/redeem";
 import { enrolMember } from "@/lib/members";
 import { enrolMemberSchema } from "@/lib/members/schemas";
 
@@ -49,5 +51,15 @@ export const enrolMemberAction = createAction({
       data: { memberId: member.id },
       message: `${member.externalId} was enrolled in ${programmes} ${programmes === 1 ? "programme" : "programmes"}.`,
     };
+  },
+});
+
+export const reverseRedemptionAction = createAction({
+  permission: "members:adjust",
+  schema: z.object({ memberId: z.string().uuid(), redemptionId: z.string().uuid("No such redemption.") }),
+  handler: async ({ input, actor, db }) => {
+    const redemption = await reverseRedemption(db, actor, input.redemptionId, new Date(), { memberId: input.memberId });
+    revalidatePath(`/members/${input.memberId}`);
+    return { message: `The redemption of ${redemption.points.toLocaleString("en-US")} points was reversed; the points are back in the member's balance.` };
   },
 });

@@ -14,7 +14,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getMemberPrograms, resolveMember } from "@/lib/members";
+import { listRedemptions } from "@/lib/ledger/redeem";
 import { listPrograms } from "@/lib/programs";
+import { RedemptionsTable } from "./redemptions-table";
 
 type Params = Promise<{ memberId: string }>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +42,8 @@ export default async function MemberPage({ params }: { params: Params }) {
   const user = await requirePagePermission("members:read");
   const member = await loadMember((await params).memberId);
   const db = getDb();
-  const [balances, programs] = await Promise.all([getMemberPrograms(db, member.id), listPrograms(db)]);
+  const [balances, programs, redemptions] = await Promise.all([getMemberPrograms(db, member.id), listPrograms(db), listRedemptions(db, member.id, { limit: 50 })]);
+  const codeOf = new Map(programs.map((p) => [p.id, p.code]));
   const defaultId = programs.find((p) => p.isDefault)?.id;
   const rows: BalanceRow[] = balances.map((b) => ({
     programId: b.programId,
@@ -93,6 +96,28 @@ export default async function MemberPage({ params }: { params: Params }) {
         ) : (
           <BalancesTable rows={rows} linkPrograms={can(user.roles, "programs:read")} />
         )}
+      </section>
+      <section aria-labelledby="redemptions-heading" className="flex flex-col gap-3">
+        <PageHeader
+          level={2}
+          title={<span id="redemptions-heading">Redemptions</span>}
+          description="The latest 50, newest first. A reversal returns the points to the lots they came from, with their original expiry."
+        />
+        <RedemptionsTable
+          memberId={member.id}
+          canReverse={can(user.roles, "members:adjust")}
+          rows={redemptions.map((r) => ({
+            id: r.id,
+            createdAt: r.createdAt,
+            points: r.points,
+            currencyValueMinor: r.currencyValueMinor,
+            currency: r.currency,
+            groupRedemption: r.groupRedemption,
+            externalReference: r.externalReference,
+            breakup: r.breakupByProgram.map((b) => `${codeOf.get(b.program_id) ?? "?"} ${formatPoints(b.points)}`).join(" · "),
+            reversedAt: r.reversedAt,
+          }))}
+        />
       </section>
     </div>
   );
