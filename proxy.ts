@@ -1,20 +1,21 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/auth.config";
+import { NextResponse, type NextRequest } from "next/server";
 
-const { auth } = NextAuth(authConfig);
+/** Auth.js's session cookie (the `__Secure-` one over HTTPS), possibly split into chunks `.0`, `.1`… */
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
- * Only redirects signed-out visitors of console pages to sign-in. The real permission checks are
- * in every page, action, route and use case.
+ * Only redirects visitors without a session cookie to sign-in. It deliberately does not decode or
+ * refresh the session: a refreshed cookie on a prefetch racing a sign-out would sign the person
+ * back in. The real checks (session valid, user active, permission) are in every page, action,
+ * route and use case.
  */
-export default auth((request) => {
-  if (request.auth) return NextResponse.next();
+export function proxy(request: NextRequest) {
+  if (request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) return NextResponse.next();
   const url = new URL("/sign-in", request.nextUrl.origin);
   const path = request.nextUrl.pathname + request.nextUrl.search;
   if (path !== "/") url.searchParams.set("callbackUrl", path);
   return NextResponse.redirect(url);
-});
+}
 
 export const config = {
   // Everything but the public API, Auth.js, the sign-in page and static files.
