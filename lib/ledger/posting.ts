@@ -91,14 +91,20 @@ export async function loadLotsForSpend(tx: DbOrTx, memberId: string, programIds:
   return tx.select(lotColumns).from(lots).where(spendableWhere(memberId, programIds, now)).orderBy(...order);
 }
 
+/** An integer array as one bound parameter (`{1,2,3}`), cast in SQL: no SQL text is built from values. */
+function pgArray(values: number[]): string {
+  for (const v of values) if (!Number.isSafeInteger(v)) throw new Error("lot movements must be integers");
+  return `{${values.join(",")}}`;
+}
+
 /** Takes (positive) or gives back (negative) points on lots, with the movements that explain it. */
 export async function moveLots(tx: DbOrTx, entryId: number, moves: { lotId: number; points: number }[]): Promise<void> {
   if (moves.length === 0) return;
   await tx.insert(lotMovements).values(moves.map((m) => ({ entryId, lotId: m.lotId, points: m.points })));
   await tx.execute(sql`
     update lots set points_left = lots.points_left - m.points
-    from (select unnest(${sql.raw(`ARRAY[${moves.map((m) => m.lotId).join(",")}]`)}::bigint[]) as id,
-                 unnest(${sql.raw(`ARRAY[${moves.map((m) => m.points).join(",")}]`)}::bigint[]) as points) m
+    from (select unnest(${pgArray(moves.map((m) => m.lotId))}::bigint[]) as id,
+                 unnest(${pgArray(moves.map((m) => m.points))}::bigint[]) as points) m
     where lots.id = m.id`);
 }
 

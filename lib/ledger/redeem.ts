@@ -142,7 +142,7 @@ export async function reverseRedemption(db: DbOrTx, actor: Actor, redemptionId: 
   );
 }
 
-export async function listRedemptions(db: DbOrTx, memberId: string, options: { limit?: number; before?: Date } = {}): Promise<Redemption[]> {
+export async function listRedemptions(db: DbOrTx, memberId: string, options: { limit?: number } = {}): Promise<Redemption[]> {
   return db
     .select()
     .from(redemptions)
