@@ -21,6 +21,14 @@ export function createDb(url: string, options: { max?: number } = {}): Client {
   return { sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
 }
 
+/**
+ * The postgres.js client behind a Drizzle handle (for a transaction, its connection), for the few hot
+ * statements that are sent as named prepared statements: planned once per connection, not per call.
+ */
+export function clientOf(db: DbOrTx): postgres.Sql {
+  return (db._.session as unknown as { client: postgres.Sql }).client;
+}
+
 /** The process-wide client, created on first use from DATABASE_URL. */
 export function getDb(): Db {
   if (!globalForDb.coalitionDb) {

@@ -5,3 +5,4 @@ export * from "./decimal";
 export * from "./errors";
 export * from "./expiry";
 export * from "./redemption-rules";
+export * from "./offers";

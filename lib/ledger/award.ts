@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { expiryStrategies, memberPrograms, programs, type ExpiryStrategyRow } from "@/db/schema";
 import type { DbOrTx } from "@/db";
-import { withTransactionRetry } from "@/db/retry";
 import type { Actor } from "@/lib/actor";
 import { expiryDate, type ExpiryStrategyKind } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
+import { writeAward, writeAwardBatch, type AwardToWrite } from "./award-write";
 import { systemAccountId } from "./posting";
 
 export type AwardInput = {
@@ -27,64 +27,109 @@ export function assertPoints(points: number): void {
 
 /**
  * Credits promotional points to a member: a balanced entry (the programme's issued account to the
- * member's account), a lot whose expiry derives from the awarded date, the balances and the audit record.
+ * member's account), a lot whose expiry derives from the awarded date, the balances and the audit
+ * record, all in one statement (see writeAwards). The programme's terms (time zone, expiry
+ * strategies, issued account) come from a per-process cache; the write checks they are still current
+ * and writes nothing if not, and then the award is derived again from fresh terms. So the hottest
+ * write of the ledger usually costs one round trip, shared with the awards made at the same moment.
  */
 export async function awardPoints(db: DbOrTx, actor: Actor, input: AwardInput, now = new Date()): Promise<AwardResult> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const award = await prepareAward(db, actor, input, now, attempt > 0);
+    const written = await writeAward(db, award);
+    if (written) return { entryId: written.entryId, lotId: written.lotId, points: input.points, awardedAt: award.awardedAt, expiresAt: award.expiresAt };
+    // Nothing written: the member is not enrolled (say so), or the terms changed (derive again).
+    await assertEnrolment(db, input);
+  }
+  throw new Error("award could not be written: the programme's terms kept changing");
+}
+
+export type AwardOutcome = { ok: true; award: AwardResult } | { ok: false; error: DomainError };
+
+/**
+ * Many awards at once (transaction batches, imports): the valid ones are written in one statement,
+ * so they land together or not at all; each invalid one gets its own error and writes nothing.
+ * Answers in the order asked.
+ */
+export async function awardPointsBatch(db: DbOrTx, actor: Actor, inputs: readonly AwardInput[], now = new Date()): Promise<AwardOutcome[]> {
+  const outcomes: (AwardOutcome | null)[] = inputs.map(() => null);
+  const ready: { index: number; award: AwardToWrite }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    try {
+      ready.push({ index, award: await prepareAward(db, actor, input, now, false) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      outcomes[index] = { ok: false, error };
+    }
+  }
+  const written = await writeAwardBatch(db, ready.map((r) => r.award));
+  for (const [k, { index, award }] of ready.entries()) {
+    const w = written[k];
+    if (w) outcomes[index] = { ok: true, award: { entryId: w.entryId, lotId: w.lotId, points: award.points, awardedAt: award.awardedAt, expiresAt: award.expiresAt } };
+  }
+  // The few left out (not enrolled, or the terms changed meanwhile) go one by one, to get each its answer.
+  for (const [index, input] of inputs.entries()) {
+    if (outcomes[index]) continue;
+    try {
+      outcomes[index] = { ok: true, award: await awardPoints(db, actor, input, now) };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      outcomes[index] = { ok: false, error };
+    }
+  }
+  return outcomes as AwardOutcome[];
+}
+
+/** Checks an award and derives its expiry from the programme's terms. */
+async function prepareAward(db: DbOrTx, actor: Actor, input: AwardInput, now: Date, freshTerms: boolean): Promise<AwardToWrite> {
   assertPoints(input.points);
   const awardedAt = input.awardedAt ?? now;
   if (awardedAt.getTime() > now.getTime()) throw new DomainError("awarded_at_in_future", "awarded_at cannot be in the future.", { awarded_at: awardedAt.toISOString() });
-  const { accountId, timeZone, strategy } = await awardTerms(db, input);
-  const expiresAt = expiryDate(awardedAt, { kind: strategy.kind as ExpiryStrategyKind, amount: strategy.amount }, timeZone);
-  const issued = await systemAccountId(db, input.programId, "issued");
-  const audit = { programId: input.programId, points: input.points, awardedAt, expiresAt, reason: input.reason, expiryStrategy: strategy.name };
-  return withTransactionRetry(async () => {
-    // One statement, so one transaction, writes the balanced entry (issued → member), the lot, the
-    // balances and the audit record: all or nothing. An award only adds, so it needs no lock taken
-    // in advance: its UPDATE of the balance row waits for any spend holding that row, then adds to
-    // the committed value. The hottest write of the ledger thus costs two round trips in all.
-    const [row] = await db.execute<{ entry_id: string; lot_id: string }>(sql`
-      with e as (
-        insert into journal_entries (kind, member_id, memo, reference, actor_label, at)
-        values ('award', ${input.memberId}::uuid, ${input.reason}, ${input.externalReference ?? null}, ${actor.label}, ${now.toISOString()}::timestamptz)
-        returning id),
-      p as (
-        insert into postings (entry_id, account_id, amount)
-        select id, ${issued}::bigint, ${-input.points}::bigint from e union all select id, ${accountId}::bigint, ${input.points}::bigint from e),
-      l as (
-        insert into lots (member_id, program_id, entry_id, source, awarded_at, expires_at, points, points_left)
-        select ${input.memberId}::uuid, ${input.programId}::uuid, id, 'award', ${awardedAt.toISOString()}::timestamptz, ${expiresAt?.toISOString() ?? null}::timestamptz, ${input.points}::bigint, ${input.points}::bigint from e
-        returning id),
-      b as (
-        update member_programs set current = current + ${input.points}::bigint, lifetime = lifetime + ${input.points}::bigint
-        where member_id = ${input.memberId} and program_id = ${input.programId}),
-      a as (
-        insert into audit_log (actor_type, actor_id, actor_label, action, entity_type, entity_id, after)
-        select ${actor.type}, ${actor.id}::text, ${actor.label}, 'points.award', 'member', ${input.memberId}::text, ${JSON.stringify(audit)}::jsonb)
-      select e.id::text as entry_id, l.id::text as lot_id from e, l`);
-    return { entryId: Number(row!.entry_id), lotId: Number(row!.lot_id), points: input.points, awardedAt, expiresAt };
-  });
+  const terms = await programTerms(db, input.programId, freshTerms);
+  const strategy = pickStrategy(terms, input.expiryStrategyId);
+  const kind = strategy.kind as ExpiryStrategyKind;
+  return {
+    memberId: input.memberId,
+    programId: input.programId,
+    points: input.points,
+    reason: input.reason,
+    reference: input.externalReference ?? null,
+    at: now,
+    awardedAt,
+    expiresAt: expiryDate(awardedAt, { kind, amount: strategy.amount }, terms.timeZone),
+    issuedAccountId: terms.issuedAccountId,
+    timeZone: terms.timeZone,
+    strategy: { id: strategy.id, kind, amount: strategy.amount, name: strategy.name },
+    strategyNamed: input.expiryStrategyId !== undefined,
+    actor,
+  };
 }
 
-/**
- * The member's account in the programme, the programme's time zone and the expiry strategy to use
- * (the programme's default when none is named), in one round trip.
- */
-async function awardTerms(tx: DbOrTx, input: AwardInput): Promise<{ accountId: number; timeZone: string; strategy: ExpiryStrategyRow }> {
-  const [row] = await tx
-    .select({ accountId: memberPrograms.accountId, timeZone: programs.timeZone, strategy: expiryStrategies })
+type ProgramTerms = { timeZone: string; issuedAccountId: number; strategies: ExpiryStrategyRow[] };
+const termsCache = new Map<string, ProgramTerms>();
+
+/** The programme's time zone, expiry strategies and issued account, cached per process. */
+async function programTerms(db: DbOrTx, programId: string, fresh: boolean): Promise<ProgramTerms> {
+  const cached = termsCache.get(programId);
+  if (cached && !fresh) return cached;
+  const [program] = await db.select({ timeZone: programs.timeZone }).from(programs).where(eq(programs.id, programId));
+  if (!program) throw new DomainError("program_not_found", "No such programme.", { program_id: programId });
+  const strategies = await db.select().from(expiryStrategies).where(eq(expiryStrategies.programId, programId));
+  const terms = { timeZone: program.timeZone, issuedAccountId: await systemAccountId(db, programId, "issued"), strategies };
+  termsCache.set(programId, terms);
+  return terms;
+}
+
+function pickStrategy(terms: ProgramTerms, strategyId: string | undefined): ExpiryStrategyRow {
+  const strategy = strategyId ? terms.strategies.find((s) => s.id === strategyId) : terms.strategies.find((s) => s.isDefault);
+  if (!strategy) throw new DomainError("expiry_strategy_not_found", "That expiry strategy does not belong to this programme.", { expiry_strategy: strategyId });
+  return strategy;
+}
+
+async function assertEnrolment(db: DbOrTx, input: AwardInput): Promise<void> {
+  const [row] = await db
+    .select({ memberId: memberPrograms.memberId })
     .from(memberPrograms)
-    .innerJoin(programs, eq(programs.id, memberPrograms.programId))
-    .leftJoin(
-      expiryStrategies,
-      and(eq(expiryStrategies.programId, programs.id), input.expiryStrategyId ? eq(expiryStrategies.id, input.expiryStrategyId) : eq(expiryStrategies.isDefault, true)),
-    )
     .where(and(eq(memberPrograms.memberId, input.memberId), eq(memberPrograms.programId, input.programId)));
-  if (!row) {
-    // Only on the error path: say which of the two is missing.
-    const [program] = await tx.select({ id: programs.id }).from(programs).where(eq(programs.id, input.programId));
-    if (!program) throw new DomainError("program_not_found", "No such programme.", { program_id: input.programId });
-    throw new DomainError("member_not_enrolled", "The member is not enrolled in this programme.", { member_id: input.memberId, program_id: input.programId });
-  }
-  if (!row!.strategy) throw new DomainError("expiry_strategy_not_found", "That expiry strategy does not belong to this programme.", { expiry_strategy: input.expiryStrategyId });
-  return { accountId: row!.accountId, timeZone: row!.timeZone, strategy: row!.strategy };
+  if (!row) throw new DomainError("member_not_enrolled", "The member is not enrolled in this programme.", { member_id: input.memberId, program_id: input.programId });
 }

@@ -1,16 +1,8 @@
 import fc from "fast-check";
+import { engineErrorCode } from "../support/engine";
 import { describe, expect, it } from "vitest";
-import { currencyMinorDigits, EngineError, formatMinorUnits, multiplyToMinorUnits, parseDecimal } from "@/lib/engine";
+import { currencyMinorDigits, formatMinorUnits, multiplyToMinorUnits, parseDecimal } from "@/lib/engine";
 
-const engineCode = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EngineError);
-    return (e as EngineError).code;
-  }
-  throw new Error("expected an EngineError");
-};
 
 /** Independent half-even reference: rounds the exact decimal digits of points × ratio as text. */
 function halfEvenReference(points: number, ratio: string, minorDigits: number): bigint {
@@ -42,12 +34,12 @@ describe("engine decimal", () => {
     it.each(["", "-1", "+1", "1.", ".5", "1e3", "0x10", " 1", "1 ", "1,5", "NaN", "0.0000000000001", "1.2.3"])(
       "rejects %j",
       (s) => {
-        expect(engineCode(() => parseDecimal(s))).toBe("invalid_decimal");
+        expect(engineErrorCode(() => parseDecimal(s))).toBe("invalid_decimal");
       },
     );
 
     it("rejects a non-string", () => {
-      expect(engineCode(() => parseDecimal(0.25 as unknown as string))).toBe("invalid_decimal");
+      expect(engineErrorCode(() => parseDecimal(0.25 as unknown as string))).toBe("invalid_decimal");
     });
   });
 
@@ -92,16 +84,16 @@ describe("engine decimal", () => {
 
     it("rejects non-integer and unsafe points", () => {
       for (const p of [1.5, NaN, Infinity, Number.MAX_SAFE_INTEGER + 1]) {
-        expect(engineCode(() => multiplyToMinorUnits(p, "1", 2, "half_even"))).toBe("invalid_points");
+        expect(engineErrorCode(() => multiplyToMinorUnits(p, "1", 2, "half_even"))).toBe("invalid_points");
       }
     });
 
     it("rejects bad ratios, digits, roundings and overflow", () => {
-      expect(engineCode(() => multiplyToMinorUnits(1, "0.1.1", 2, "half_even"))).toBe("invalid_decimal");
-      expect(engineCode(() => multiplyToMinorUnits(1, "1", -1, "half_even"))).toBe("invalid_minor_digits");
-      expect(engineCode(() => multiplyToMinorUnits(1, "1", 1.5, "half_even"))).toBe("invalid_minor_digits");
-      expect(engineCode(() => multiplyToMinorUnits(1, "0.001", 2, "up" as "floor"))).toBe("invalid_rounding");
-      expect(engineCode(() => multiplyToMinorUnits(Number.MAX_SAFE_INTEGER, "100", 2, "floor"))).toBe("amount_out_of_range");
+      expect(engineErrorCode(() => multiplyToMinorUnits(1, "0.1.1", 2, "half_even"))).toBe("invalid_decimal");
+      expect(engineErrorCode(() => multiplyToMinorUnits(1, "1", -1, "half_even"))).toBe("invalid_minor_digits");
+      expect(engineErrorCode(() => multiplyToMinorUnits(1, "1", 1.5, "half_even"))).toBe("invalid_minor_digits");
+      expect(engineErrorCode(() => multiplyToMinorUnits(1, "0.001", 2, "up" as "floor"))).toBe("invalid_rounding");
+      expect(engineErrorCode(() => multiplyToMinorUnits(Number.MAX_SAFE_INTEGER, "100", 2, "floor"))).toBe("amount_out_of_range");
     });
 
     it("matches a BigInt reference for half_even on random ratios (property)", () => {
@@ -132,7 +124,7 @@ describe("engine decimal", () => {
     });
 
     it.each(["", "US", "USDX", "12A"])("rejects %j", (c) => {
-      expect(engineCode(() => currencyMinorDigits(c))).toBe("invalid_currency");
+      expect(engineErrorCode(() => currencyMinorDigits(c))).toBe("invalid_currency");
     });
   });
 
@@ -145,7 +137,7 @@ describe("engine decimal", () => {
     });
 
     it("rejects fractional minor units", () => {
-      expect(engineCode(() => formatMinorUnits(1.5, "INR"))).toBe("invalid_amount");
+      expect(engineErrorCode(() => formatMinorUnits(1.5, "INR"))).toBe("invalid_amount");
     });
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
+import { engineErrorCode } from "../support/engine";
 import { describe, expect, it } from "vitest";
-import { daysFromCivil, EngineError, expiryDate, type ExpiryStrategy, isExpired, localDate, localParts } from "@/lib/engine";
+import { daysFromCivil, expiryDate, type ExpiryStrategy, isExpired, localDate, localParts } from "@/lib/engine";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const days = (amount: number): ExpiryStrategy => ({ kind: "days", amount });
@@ -8,15 +9,6 @@ const months = (amount: number): ExpiryStrategy => ({ kind: "months", amount });
 const endOfMonth = (amount: number): ExpiryStrategy => ({ kind: "end_of_month_after_months", amount });
 const endOfYear = (amount: number): ExpiryStrategy => ({ kind: "end_of_year_after_months", amount });
 
-const engineCode = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EngineError);
-    return (e as EngineError).code;
-  }
-  throw new Error("expected an EngineError");
-};
 
 describe("engine expiry", () => {
   describe("expiryDate", () => {
@@ -126,11 +118,11 @@ describe("engine expiry", () => {
         days(0), days(-1), days(1.5), months(0), endOfMonth(-1), endOfYear(0.5),
         { kind: "days", amount: null }, { kind: "weeks", amount: 1 }, days(Number.MAX_SAFE_INTEGER),
       ] as ExpiryStrategy[])("rejects %j", (strategy) => {
-        expect(engineCode(() => expiryDate(new Date("2026-01-01T00:00:00Z"), strategy, "UTC"))).toBe("invalid_expiry_strategy");
+        expect(engineErrorCode(() => expiryDate(new Date("2026-01-01T00:00:00Z"), strategy, "UTC"))).toBe("invalid_expiry_strategy");
       });
       it("rejects an unknown time zone and an invalid date", () => {
-        expect(engineCode(() => expiryDate(new Date("2026-01-01T00:00:00Z"), days(1), "Mars/Olympus"))).toBe("invalid_time_zone");
-        expect(engineCode(() => expiryDate(new Date(NaN), days(1), "UTC"))).toBe("invalid_date");
+        expect(engineErrorCode(() => expiryDate(new Date("2026-01-01T00:00:00Z"), days(1), "Mars/Olympus"))).toBe("invalid_time_zone");
+        expect(engineErrorCode(() => expiryDate(new Date(NaN), days(1), "UTC"))).toBe("invalid_date");
       });
     });
   });
