@@ -34,7 +34,25 @@ export type ErrorCode =
   | "transfer_to_self"
   | "already_reversed"
   | "awarded_at_in_future"
-  | "default_program_required";
+  | "default_program_required"
+  | "offer_not_found"
+  | "offer_ended"
+  | "offer_awaiting_approval"
+  | "offer_not_live"
+  | "nothing_to_submit"
+  | "nothing_to_approve"
+  | "program_mismatch"
+  | "maker_checker"
+  | "invalid_offer_transition"
+  | "invalid_offer"
+  | "offer_not_evaluable"
+  | "transaction_not_found"
+  | "fulfilment_not_found"
+  | "currency_mismatch"
+  | "invalid_transaction"
+  | "not_claimable"
+  | "claim_window_closed"
+  | "refund_exceeds_amount";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   member_not_found: 404,
@@ -54,6 +72,24 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   already_reversed: 409,
   awarded_at_in_future: 422,
   default_program_required: 409,
+  offer_not_found: 404,
+  offer_ended: 409,
+  offer_awaiting_approval: 409,
+  offer_not_live: 409,
+  nothing_to_submit: 409,
+  nothing_to_approve: 409,
+  program_mismatch: 422,
+  maker_checker: 403,
+  invalid_offer_transition: 409,
+  invalid_offer: 422,
+  offer_not_evaluable: 422,
+  transaction_not_found: 404,
+  fulfilment_not_found: 404,
+  currency_mismatch: 422,
+  invalid_transaction: 422,
+  not_claimable: 409,
+  claim_window_closed: 409,
+  refund_exceeds_amount: 422,
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,

@@ -4,3 +4,5 @@ export * from "./audit";
 export * from "./programs";
 export * from "./members";
 export * from "./ledger";
+export * from "./offers";
+export * from "./transactions";

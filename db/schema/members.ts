@@ -46,6 +46,8 @@ export const memberPrograms = pgTable(
     transferredOut: bigint({ mode: "number" }).notNull().default(0),
     /** Points ever earned here (awards; not transfers in). */
     lifetime: bigint({ mode: "number" }).notNull().default(0),
+    /** Points taken back by refunds after they were spent: later earnings repay it first. */
+    debt: bigint({ mode: "number" }).notNull().default(0),
     enrolledAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

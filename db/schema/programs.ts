@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
  * A points currency of one brand. Exactly one programme is the default, which is also the default
@@ -21,6 +21,10 @@ export const programs = pgTable(
     redemptionMultipleOf: integer().notNull().default(1),
     /** For the default programme: whose redemption rules validate a group redemption (itself when null). */
     groupRedemptionRulesProgramId: uuid(),
+    /** ISO alpha-2: a transaction in another country is international. */
+    homeCountry: text().notNull().default("IN"),
+    /** What every purchase earns here before any offer (lib/engine baseEarnRuleSchema); none when null. */
+    baseEarnRule: jsonb().$type<Record<string, unknown>>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,10 +6,12 @@
 import type { AnyEndpoint } from "./endpoint";
 import * as ledger from "./endpoints/ledger";
 import * as system from "./endpoints/system";
+import * as transactions from "./endpoints/transactions";
 
 export const contract = {
   ...system,
   ...ledger,
+  ...transactions,
 } as const;
 
 export const ENDPOINTS: readonly AnyEndpoint[] = Object.values(contract);

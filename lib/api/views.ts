@@ -1,6 +1,7 @@
 import "server-only";
 import type { Member, Program, Redemption, Transfer } from "@/db/schema";
 import type { MemberPoints } from "@/lib/ledger/balances";
+import type { AwardView } from "@/lib/transactions/fulfil";
 import { isoTime } from "./endpoint";
 
 /** Domain rows to the snake_case JSON of the public API. */
@@ -73,4 +74,22 @@ export const transferJson = (t: Transfer) => ({
   points: t.points,
   transfer_breakup_by_program: t.breakupByProgram,
   created_at: isoTime(t.createdAt),
+});
+
+/** An award (fulfilment) as the API answers it: points, amount or vouchers by outcome type. */
+export const awardJson = (a: AwardView) => ({
+  fulfilment_id: a.fulfilmentId,
+  offer_id: a.offerId,
+  offer_version: a.offerVersion,
+  outcome_type: a.outcomeType as "reward_points" | "cashback" | "voucher" | "partner_points",
+  program_id: a.programId,
+  ...(a.outcomeType === "cashback"
+    ? { amount: a.value, currency: a.currency ?? undefined }
+    : a.outcomeType === "voucher"
+      ? { vouchers: a.value, voucher_code: a.voucherCode }
+      : { points: a.value }),
+  partner_id: a.partnerId,
+  state: a.state as "pending" | "posted" | "failed" | "reversed",
+  claim_expires_at: a.claimExpiresAt ? isoTime(a.claimExpiresAt) : null,
+  narration: a.narration,
 });

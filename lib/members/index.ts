@@ -77,6 +77,7 @@ export async function getMemberPrograms(db: DbOrTx, memberId: string): Promise<(
       transferredIn: memberPrograms.transferredIn,
       transferredOut: memberPrograms.transferredOut,
       lifetime: memberPrograms.lifetime,
+      debt: memberPrograms.debt,
       enrolledAt: memberPrograms.enrolledAt,
       programCode: programs.code,
       programName: programs.name,

@@ -6,6 +6,7 @@ import { systemActor } from "@/lib/actor";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users";
 import { seedDemoLedger } from "./ledger";
+import { seedDemoOffers } from "./offers";
 
 export const DEMO_PASSWORD = "coalition-demo";
 
@@ -33,5 +34,6 @@ export async function seedDemoData(db: Db): Promise<{ created: string[] }> {
     created.push(demo.email);
   }
   if (await seedDemoLedger(db)) created.push("demo programmes and members");
+  if (await seedDemoOffers(db)) created.push("demo earn rules and offers");
   return { created };
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineEndpoint, timestampSchema } from "../endpoint";
+import { memberRef } from "../schemas";
 
 /** Programmes, members, balances, awards, redemptions and transfers (DESIGN.md, API contract v1). */
 
-const memberRef = z.string().min(1).max(140).meta({ description: "A member id, or `ext:<external_id>`.", example: "ext:CUST-10042" });
 const uuid = z.uuid();
 const pointsInput = z.number().meta({ description: "Whole points above zero.", example: 500 });
 const breakup = z.array(z.object({ program_id: uuid, points: z.number().int() })).meta({ id: "RedemptionBreakup" });

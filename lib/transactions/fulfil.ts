@@ -1,0 +1,145 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { fulfilmentEvents, fulfilments, offerMemberUsage, offerMilestones, outbox, type Fulfilment } from "@/db/schema";
+import type { DbOrTx } from "@/db";
+import type { Actor } from "@/lib/actor";
+import type { Outcome } from "@/lib/engine";
+import { awardPointsBatch } from "@/lib/ledger/award";
+
+/** An award as the API answers it (DESIGN.md: the transaction's answer). */
+export type AwardView = {
+  fulfilmentId: string;
+  offerId: string | null;
+  offerVersion: number | null;
+  outcomeType: string;
+  programId: string | null;
+  value: number;
+  currency: string | null;
+  partnerId: string | null;
+  voucherCode: string | null;
+  state: string;
+  narration: string;
+  claimExpiresAt: Date | null;
+};
+
+export const toAwardView = (f: Fulfilment): AwardView => ({
+  fulfilmentId: f.id,
+  offerId: f.offerId,
+  offerVersion: f.offerVersion,
+  outcomeType: f.outcomeType,
+  programId: f.programId,
+  value: f.value - f.reversedValue,
+  currency: f.currency,
+  partnerId: f.partnerId,
+  voucherCode: f.voucherCode,
+  state: f.state,
+  narration: f.narration,
+  claimExpiresAt: f.claimExpiresAt,
+});
+
+/**
+ * Turns the engine's outcomes into fulfilments, in the caller's transaction: takes each from the
+ * offer's budget (a conditional update, so concurrent members can never overspend it; an award the
+ * budget can only partly cover is reduced to what is left), counts it against the member's cap and
+ * milestone, and posts it — reward points to the ledger at once, claims wait for the member, other
+ * outcomes go to the outbox for the worker.
+ */
+export async function fulfil(
+  tx: DbOrTx,
+  actor: Actor,
+  input: { memberId: string; transactionId?: string; eventId?: string; outcomes: readonly Outcome[]; budgeted: ReadonlySet<string>; now: Date },
+): Promise<AwardView[]> {
+  const granted: { outcome: Outcome; value: number; explanation: string[] }[] = [];
+  // Budget rows are locked in offer order, the same in every transaction, so two cannot deadlock.
+  const ordered = [...input.outcomes].sort((a, b) => (a.offerId ?? "").localeCompare(b.offerId ?? ""));
+  for (const outcome of ordered) {
+    let value = outcome.value;
+    const explanation = [...outcome.explanation];
+    if (outcome.offerId && input.budgeted.has(outcome.offerId)) {
+      const [row] = await tx.execute<{ granted: string }>(sql`
+        update offers o set budget_used = o.budget_used + g.granted
+        from (select id, least(${value}::bigint, budget - budget_used) as granted from offers where id = ${outcome.offerId} for update) g
+        where o.id = g.id and g.granted > 0
+        returning g.granted::text as granted`);
+      if (!row) continue; // another member's award used the rest of the budget meanwhile
+      if (Number(row.granted) < value) {
+        value = Number(row.granted);
+        explanation.push(`Reduced to ${value.toLocaleString("en-US")}: all that is left of the offer's budget.`);
+      }
+    }
+    if (outcome.offerId && outcome.usage.capPeriodKey) {
+      await tx
+        .insert(offerMemberUsage)
+        .values({ offerId: outcome.offerId, memberId: input.memberId, periodKey: outcome.usage.capPeriodKey, used: value })
+        .onConflictDoUpdate({ target: [offerMemberUsage.memberId, offerMemberUsage.offerId, offerMemberUsage.periodKey], set: { used: sql`${offerMemberUsage.used} + excluded.used` } });
+    }
+    if (outcome.offerId && outcome.usage.milestonePeriodKey) {
+      const [won] = await tx
+        .insert(offerMilestones)
+        .values({ offerId: outcome.offerId, memberId: input.memberId, periodKey: outcome.usage.milestonePeriodKey, awardedAt: input.now })
+        .onConflictDoNothing()
+        .returning({ offerId: offerMilestones.offerId });
+      if (!won) continue;
+    }
+    granted.push({ outcome, value, explanation });
+  }
+  if (granted.length === 0) return [];
+
+  // Reward points that post automatically go to the ledger now, all in one statement.
+  const posting = granted.filter((g) => g.outcome.outcomeType === "reward_points" && g.outcome.posting.method === "automatic");
+  const awards = await awardPointsBatch(
+    tx,
+    actor,
+    posting.map((g) => ({ memberId: input.memberId, programId: g.outcome.programId!, points: g.value, reason: g.outcome.narration, externalReference: input.transactionId ?? input.eventId ?? null })),
+    input.now,
+  );
+  const entryByOutcome = new Map<Outcome, number>();
+  posting.forEach((g, i) => {
+    const a = awards[i]!;
+    if (!a.ok) throw a.error;
+    entryByOutcome.set(g.outcome, a.award.entryId);
+  });
+
+  const rows = await tx
+    .insert(fulfilments)
+    .values(
+      granted.map(({ outcome, value, explanation }) => ({
+        memberId: input.memberId,
+        transactionId: input.transactionId ?? null,
+        eventId: input.eventId ?? null,
+        offerId: outcome.offerId,
+        offerVersion: outcome.offerVersion,
+        programId: outcome.programId ?? null,
+        outcomeType: outcome.outcomeType,
+        value,
+        currency: outcome.currency ?? null,
+        partnerId: outcome.partnerId ?? null,
+        poolId: outcome.poolId ?? null,
+        state: entryByOutcome.has(outcome) ? "posted" : "pending",
+        postingMethod: outcome.posting.method,
+        claimExpiresAt: outcome.posting.method === "claim" ? outcome.posting.claimExpiresAt : null,
+        narration: outcome.narration,
+        explanation,
+        entryId: entryByOutcome.get(outcome) ?? null,
+        capPeriodKey: outcome.usage.capPeriodKey,
+        milestonePeriodKey: outcome.usage.milestonePeriodKey,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })),
+    )
+    .returning();
+  await tx.insert(fulfilmentEvents).values(
+    rows.map((f) => ({ fulfilmentId: f.id, fromState: null, toState: f.state, reason: f.state === "posted" ? "Posted to the points ledger" : f.postingMethod === "claim" ? "Waiting for the member's claim" : "Queued for delivery", actorLabel: actor.label, at: input.now })),
+  );
+  const external = rows.filter((f) => f.state === "pending" && f.postingMethod === "automatic");
+  if (external.length > 0) {
+    await tx.insert(outbox).values(external.map((f) => ({ kind: `${f.outcomeType}.credit`, fulfilmentId: f.id, payload: { fulfilmentId: f.id }, availableAt: input.now })));
+  }
+  return rows.map(toAwardView);
+}
+
+/** The awards of a transaction or an event, in the order they were made. */
+export async function listAwards(db: DbOrTx, by: { transactionId: string }): Promise<AwardView[]> {
+  const rows = await db.select().from(fulfilments).where(and(eq(fulfilments.transactionId, by.transactionId))).orderBy(asc(fulfilments.createdAt), asc(fulfilments.id));
+  return rows.map(toAwardView);
+}
