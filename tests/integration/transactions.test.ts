@@ -24,7 +24,8 @@ const call = async (handler: Handler, path: string, init: { body?: unknown; para
     }),
     { params: Promise.resolve(init.params ?? {}) },
   );
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  const body = await res.json();
+  return { status: res.status, body };
 };
 
 let seq = 0;
