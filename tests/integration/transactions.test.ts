@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as fulfilmentsGET } from "@/app/api/v1/members/[member_id]/fulfilments/route";
+import { POST as claimPOST } from "@/app/api/v1/fulfilments/[fulfilment_id]/claim/route";
 import { POST as transactionsPOST } from "@/app/api/v1/transactions/route";
 import { getDb } from "@/db";
 import { createApiKey } from "@/lib/api-keys";
@@ -177,5 +178,26 @@ describe("transactions", () => {
     }
     const after = await getDb().execute<{ n: string }>(sql`select count(*)::text as n from transactions`);
     expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
+  it("a claim-type outcome waits for the member's claim, which posts it once, however many claims race", async () => {
+    const program = await makeProgram();
+    await liveOffer(program.id, { posting: { method: "claim", claimWindowDays: 7 }, rule: { kind: "flat", value: 250 } });
+    const member = await makeMember([program.id]);
+    const res = await call(transactionsPOST, "/api/v1/transactions", { body: purchase(member.id, 10_000) });
+    const [award] = res.body.awards as { fulfilment_id: string; state: string; claim_expires_at: string }[];
+    expect(award!.state).toBe("pending");
+    expect(new Date(award!.claim_expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    expect((await getMemberPoints(getDb(), member.id)).group.current).toBe(0); // nothing until claimed
+
+    const path = `/api/v1/fulfilments/${award!.fulfilment_id}/claim`;
+    const claims = await Promise.all([1, 2, 3, 4].map(() => call(claimPOST, path, { body: {}, params: { fulfilment_id: award!.fulfilment_id } })));
+    expect(claims.map((c) => c.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(claims.find((c) => c.status === 409)!.body.error.code).toBe("not_claimable");
+    expect(claims.find((c) => c.status === 200)!.body).toMatchObject({ state: "posted", points: 250 });
+    expect((await getMemberPoints(getDb(), member.id)).group.current).toBe(250);
+    const unknown = await call(claimPOST, "/api/v1/fulfilments/00000000-0000-4000-8000-000000000000/claim", { body: {}, params: { fulfilment_id: "00000000-0000-4000-8000-000000000000" } });
+    expect(unknown.body.error.code).toBe("fulfilment_not_found");
+    await expectLedgerHealthy();
   });
 });

@@ -79,3 +79,15 @@ export const memberFulfilments = defineEndpoint({
   responses: { 200: z.object({ fulfilments: z.array(awardSchema.extend({ transaction_id: uuid.nullable(), created_at: timestampSchema })) }) },
   errors: ["member_not_found"],
 });
+
+export const claimFulfilment = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/fulfilments/{fulfilment_id}/claim",
+  scope: "fulfilments:write",
+  summary: "The member claims an outcome that waits for a claim, within its claim window",
+  tags: ["fulfilments"],
+  params: z.object({ fulfilment_id: uuid }),
+  body: z.object({}).meta({ description: "Empty." }),
+  responses: { 200: awardSchema },
+  errors: ["fulfilment_not_found", "not_claimable", "claim_window_closed"],
+});
