@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { awardPointsBatch } from "@/lib/ledger/award";
+import { repayDebt } from "@/lib/ledger/take-back";
 import { toAwardView, type AwardView } from "./fulfil";
 
 /**
@@ -25,9 +26,11 @@ export async function claimFulfilment(tx: DbOrTx, actor: Actor, fulfilmentId: st
   }
   let entryId: number | null = null;
   if (f.outcomeType === "reward_points") {
-    const [award] = await awardPointsBatch(tx, actor, [{ memberId: f.memberId, programId: f.programId!, points: f.value, reason: f.narration, externalReference: f.id }], now);
+    const points = f.value - f.reversedValue; // a partial refund before the claim lowered it
+    const [award] = await awardPointsBatch(tx, actor, [{ memberId: f.memberId, programId: f.programId!, points, reason: f.narration, externalReference: f.id }], now);
     if (!award!.ok) throw award!.error;
     entryId = award!.award.entryId;
+    await repayDebt(tx, actor, { memberId: f.memberId, programId: f.programId!, lotId: award!.award.lotId, awarded: points, reference: f.id, now });
   } else {
     await tx.insert(outbox).values({ kind: `${f.outcomeType}.credit`, fulfilmentId: f.id, payload: { fulfilmentId: f.id }, availableAt: now });
   }

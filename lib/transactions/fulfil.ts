@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import type { Outcome } from "@/lib/engine";
 import { awardPointsBatch } from "@/lib/ledger/award";
+import { repayDebt } from "@/lib/ledger/take-back";
 
 /** An award as the API answers it (DESIGN.md: the transaction's answer). */
 export type AwardView = {
@@ -47,7 +48,16 @@ export const toAwardView = (f: Fulfilment): AwardView => ({
 export async function fulfil(
   tx: DbOrTx,
   actor: Actor,
-  input: { memberId: string; transactionId?: string; eventId?: string; outcomes: readonly Outcome[]; budgeted: ReadonlySet<string>; now: Date },
+  input: {
+    memberId: string;
+    transactionId?: string;
+    eventId?: string;
+    outcomes: readonly Outcome[];
+    budgeted: ReadonlySet<string>;
+    /** Points debt per programme (from refunds of spent points): these earnings repay it first. */
+    debts?: ReadonlyMap<string, number>;
+    now: Date;
+  },
 ): Promise<AwardView[]> {
   const granted: { outcome: Outcome; value: number; explanation: string[] }[] = [];
   // Budget rows are locked in offer order, the same in every transaction, so two cannot deadlock.
@@ -94,11 +104,18 @@ export async function fulfil(
     input.now,
   );
   const entryByOutcome = new Map<Outcome, number>();
-  posting.forEach((g, i) => {
+  const debts = new Map(input.debts ?? []);
+  for (const [i, g] of posting.entries()) {
     const a = awards[i]!;
     if (!a.ok) throw a.error;
     entryByOutcome.set(g.outcome, a.award.entryId);
-  });
+    const owed = debts.get(g.outcome.programId!) ?? 0;
+    if (owed > 0) {
+      const repaid = await repayDebt(tx, actor, { memberId: input.memberId, programId: g.outcome.programId!, lotId: a.award.lotId, awarded: g.value, reference: input.transactionId ?? input.eventId ?? null, now: input.now });
+      debts.set(g.outcome.programId!, owed - repaid);
+      g.explanation.push(`${repaid.toLocaleString("en-US")} of these points repaid points taken back after an earlier refund.`);
+    }
+  }
 
   const rows = await tx
     .insert(fulfilments)

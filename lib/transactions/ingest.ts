@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { memberPrograms, members, transactions, type Transaction } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db";
 import type { Actor } from "@/lib/actor";
-import { evaluateTransaction, type MemberContext, type TransactionInput } from "@/lib/engine";
+import { evaluateTransaction, type CompiledOffer, type MemberContext, type TransactionInput } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
 import { liveOffers } from "@/lib/offers/cache";
 import { fulfil, listAwards, type AwardView } from "./fulfil";
@@ -55,7 +55,7 @@ export async function ingestTransaction(tx: Tx, actor: Actor, input: IngestInput
   if (!inserted) return repeatAnswer(tx, input);
 
   const enrolments = await tx
-    .select({ programId: memberPrograms.programId, tierId: memberPrograms.tierId })
+    .select({ programId: memberPrograms.programId, tierId: memberPrograms.tierId, debt: memberPrograms.debt })
     .from(memberPrograms)
     .where(eq(memberPrograms.memberId, input.memberId))
     .orderBy(memberPrograms.programId)
@@ -79,9 +79,14 @@ export async function ingestTransaction(tx: Tx, actor: Actor, input: IngestInput
 
   const result = evaluateTransaction({ offers: candidates, baseRules, member: context, transaction: input, trackers: trackers.state, usage, timeZone, now });
   await saveTrackers(tx, input.memberId, result.trackerUpdates, trackers);
-  const awards = await fulfil(tx, actor, { memberId: input.memberId, transactionId: inserted.id, outcomes: result.outcomes, budgeted: new Set(candidates.filter((o) => o.definition.caps?.budget).map((o) => o.offerId)), now });
+  const awards = await fulfil(tx, actor, { memberId: input.memberId, transactionId: inserted.id, outcomes: result.outcomes, budgeted: budgetedOffers(candidates),
+    debts: new Map(enrolments.filter((e) => e.debt > 0).map((e) => [e.programId, e.debt])),
+    now,
+  });
   return { transactionId: inserted.id, repeated: false, awards };
 }
+
+export const budgetedOffers = (offers: readonly CompiledOffer[]) => new Set(offers.filter((o) => o.definition.caps?.budget).map((o) => o.offerId));
 
 async function repeatAnswer(tx: DbOrTx, input: IngestInput): Promise<IngestResult> {
   const [first] = await tx.select().from(transactions).where(eq(transactions.externalId, input.externalId));

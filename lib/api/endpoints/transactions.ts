@@ -91,3 +91,23 @@ export const claimFulfilment = defineEndpoint({
   responses: { 200: awardSchema },
   errors: ["fulfilment_not_found", "not_claimable", "claim_window_closed"],
 });
+
+export const reverseTransaction = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/transactions/{transaction_id}/reverse",
+  scope: "transactions:write",
+  summary: "Refund (full or partial) or charge back a purchase: takes back what it earned, proportionally",
+  description:
+    "Partial refunds that add up to the whole take back exactly everything. Points the member already spent become a points debt that later earnings repay first; a milestone whose threshold is no longer met is taken back.",
+  tags: ["transactions"],
+  params: z.object({ transaction_id: uuid }),
+  body: z.object({ amount: minor("The refunded amount"), reason: z.enum(["refund", "chargeback"]).default("refund") }),
+  responses: {
+    200: z.object({
+      transaction_id: uuid,
+      refunded_amount: z.number().int().meta({ description: "All refunds of this purchase so far, minor units." }),
+      reversals: z.array(awardSchema.extend({ reversed_now: z.number().int(), points_debt: z.number().int() })),
+    }),
+  },
+  errors: ["transaction_not_found", "invalid_transaction", "refund_exceeds_amount"],
+});
