@@ -38,6 +38,12 @@ export type AnyEndpoint = {
   errors?: readonly ErrorCode[];
   /** Largest accepted body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * false for a POST that commits its parts one by one (a batch): the handler gets `db` instead of
+   * one transaction, and an Idempotency-Key is held in a transaction of its own until the answer is
+   * stored, so a concurrent repeat still waits and replays.
+   */
+  atomic?: boolean;
 };
 
 export function defineEndpoint<const E extends AnyEndpoint>(endpoint: E): E {

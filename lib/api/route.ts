@@ -59,7 +59,9 @@ type BaseContext<E extends AnyEndpoint> = {
 
 /** A GET reads with `db`; a POST writes only through `tx`, the one transaction the wrapper opened. */
 export type HandlerContext<E extends AnyEndpoint> = E["method"] extends "POST"
-  ? BaseContext<E> & { tx: Tx }
+  ? E extends { atomic: false }
+    ? BaseContext<E> & { db: Db }
+    : BaseContext<E> & { tx: Tx }
   : BaseContext<E> & { db: Db };
 
 export type ApiHandler<E extends AnyEndpoint> = (ctx: HandlerContext<E>) => Promise<EndpointResult<E>>;
@@ -109,7 +111,8 @@ export function apiRoute<E extends AnyEndpoint>(endpoint: E, handler: NoInfer<Ap
                 const found = await claimIdempotencyKey(tx, claim);
                 if (found.kind === "replay") return { ...found.answer, replayed: true };
               }
-              const answer = checkAnswer(endpoint, await handler({ ...base, body, tx } as unknown as HandlerContext<E>));
+              const context = endpoint.atomic === false ? { ...base, body, db } : { ...base, body, tx };
+              const answer = checkAnswer(endpoint, await handler(context as unknown as HandlerContext<E>));
               if (claim) await recordIdempotentAnswer(tx, { apiKeyId: claim.apiKeyId, key: claim.key, answer });
               return { ...answer, replayed: false };
             }),

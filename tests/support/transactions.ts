@@ -9,11 +9,11 @@ import { actorFor, makeUser, systemTestActor } from "./fixtures";
 
 let token = "";
 type Handler = (r: Request, c?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
-export const call = async (handler: Handler, path: string, init: { body?: unknown; params?: Record<string, string> } = {}) => {
+export const call = async (handler: Handler, path: string, init: { body?: unknown; params?: Record<string, string>; key?: string } = {}) => {
   const res = await handler(
     new Request(`http://localhost${path}`, {
       method: init.body === undefined ? "GET" : "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(init.key ? { "idempotency-key": init.key } : {}) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     }),
     { params: Promise.resolve(init.params ?? {}) },

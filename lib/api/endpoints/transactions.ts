@@ -1,38 +1,10 @@
 import { z } from "zod";
 import { defineEndpoint, timestampSchema } from "../endpoint";
-import { memberRef } from "../schemas";
+import { memberRef, minor, transactionBodySchema } from "../schemas";
 
 /** Transactions, their awards and fulfilments (DESIGN.md, API contract v1). */
 
 const uuid = z.uuid();
-const minor = (what: string) => z.number().int().min(0).meta({ description: `${what}, in minor units.` });
-
-const lineItemSchema = z.object({
-  sku: z.string().min(1).max(100),
-  category: z.string().min(1).max(100).optional(),
-  quantity: z.number().int().min(0),
-  unit_price: minor("Price of one unit"),
-  amount: minor("The line's amount"),
-});
-
-const transactionBodySchema = z
-  .object({
-    external_id: z.string().min(1).max(100).meta({ description: "Your id of the transaction: a repeat is recognised and changes nothing.", example: "POS-2026-000123" }),
-    member_id: memberRef,
-    type: z.enum(["purchase", "refund"]),
-    amount: minor("The amount paid"),
-    gross_amount: minor("The bill before discounts").optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, "An ISO 4217 code such as INR.").meta({ example: "INR" }),
-    occurred_at: timestampSchema,
-    channel: z.string().min(1).max(40).optional().meta({ example: "pos" }),
-    merchant_id: z.string().min(1).max(100).optional(),
-    merchant_name: z.string().min(1).max(200).optional(),
-    mcc: z.string().regex(/^\d{4}$/, "A four-digit merchant category code.").optional(),
-    category: z.string().min(1).max(100).optional(),
-    country: z.string().regex(/^[A-Za-z]{2}$/, "An ISO 3166 alpha-2 country code.").optional(),
-    line_items: z.array(lineItemSchema).max(500).optional(),
-  })
-  .meta({ id: "TransactionInput" });
 
 const awardSchema = z
   .object({
@@ -110,4 +82,31 @@ export const reverseTransaction = defineEndpoint({
     }),
   },
   errors: ["transaction_not_found", "invalid_transaction", "refund_exceeds_amount"],
+});
+
+export const postTransactionBatch = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/transactions/batch",
+  scope: "transactions:write",
+  summary: "Send up to 10,000 transactions; each is answered on its own, in order",
+  description:
+    "Each transaction commits on its own: a bad one is answered with its error and its index (0-based) and does not stop the others; a repeated `external_id` answers the first answer. The transactions of one member are processed in the order sent.",
+  tags: ["transactions"],
+  body: z.object({ transactions: z.array(z.unknown()).min(1, "Send at least one transaction.").max(10_000, "At most 10,000 transactions per batch.") }),
+  responses: {
+    200: z.object({
+      results: z.array(
+        z.object({
+          index: z.number().int(),
+          transaction_id: uuid.optional(),
+          repeated: z.boolean().optional(),
+          awards: z.array(awardSchema).optional(),
+          error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).optional(),
+        }),
+      ),
+    }),
+  },
+  errors: ["validation_failed"],
+  maxBodyBytes: 8 * 1024 * 1024,
+  atomic: false,
 });
