@@ -1,11 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { memberPrograms, members, transactions, type Transaction } from "@/db/schema";
+import { transactions, type Transaction } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db";
 import type { Actor } from "@/lib/actor";
-import { evaluateTransaction, type CompiledOffer, type MemberContext, type TransactionInput } from "@/lib/engine";
+import { evaluateTransaction, type TransactionInput } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
-import { liveOffers } from "@/lib/offers/cache";
+import { lockEarner } from "./earner";
 import { fulfil, listAwards, type AwardView } from "./fulfil";
 import { loadTrackers, loadUsage, saveTrackers } from "./state";
 
@@ -54,39 +54,15 @@ export async function ingestTransaction(tx: Tx, actor: Actor, input: IngestInput
     .returning({ id: transactions.id });
   if (!inserted) return repeatAnswer(tx, input);
 
-  const enrolments = await tx
-    .select({ programId: memberPrograms.programId, tierId: memberPrograms.tierId, debt: memberPrograms.debt })
-    .from(memberPrograms)
-    .where(eq(memberPrograms.memberId, input.memberId))
-    .orderBy(memberPrograms.programId)
-    .for("update");
-  if (enrolments.length === 0) throw new DomainError("member_not_enrolled", "The member is not enrolled in any programme.", { member_id: input.memberId });
-  const [member] = await tx.select({ attributes: members.attributes }).from(members).where(eq(members.id, input.memberId));
-  const context: MemberContext = {
-    programIds: enrolments.map((e) => e.programId),
-    tierIdByProgram: Object.fromEntries(enrolments.map((e) => [e.programId, e.tierId])),
-    attributes: stringAttributes(member?.attributes ?? {}),
-  };
-
-  const live = await liveOffers(tx);
-  const programIds = new Set(context.programIds);
-  const candidates = live.offers.filter((o) => programIds.has(o.programId));
-  const baseRules = context.programIds.flatMap((id) => live.baseRules.get(id) ?? []);
-  // The member's home programme decides the local calendar for caps and trackers.
-  const timeZone = live.programs.get(context.programIds[0]!)?.timeZone ?? "UTC";
+  const earner = await lockEarner(tx, input.memberId);
+  const { candidates, timeZone } = earner;
   const trackers = await loadTrackers(tx, input.memberId, candidates, input.occurredAt, timeZone);
   const usage = await loadUsage(tx, input.memberId, candidates, input.occurredAt, timeZone);
-
-  const result = evaluateTransaction({ offers: candidates, baseRules, member: context, transaction: input, trackers: trackers.state, usage, timeZone, now });
+  const result = evaluateTransaction({ offers: candidates, baseRules: earner.baseRules, member: earner.context, transaction: input, trackers: trackers.state, usage, timeZone, now });
   await saveTrackers(tx, input.memberId, result.trackerUpdates, trackers);
-  const awards = await fulfil(tx, actor, { memberId: input.memberId, transactionId: inserted.id, outcomes: result.outcomes, budgeted: budgetedOffers(candidates),
-    debts: new Map(enrolments.filter((e) => e.debt > 0).map((e) => [e.programId, e.debt])),
-    now,
-  });
+  const awards = await fulfil(tx, actor, { memberId: input.memberId, transactionId: inserted.id, outcomes: result.outcomes, budgeted: earner.budgeted, debts: earner.debts, now });
   return { transactionId: inserted.id, repeated: false, awards };
 }
-
-export const budgetedOffers = (offers: readonly CompiledOffer[]) => new Set(offers.filter((o) => o.definition.caps?.budget).map((o) => o.offerId));
 
 async function repeatAnswer(tx: DbOrTx, input: IngestInput): Promise<IngestResult> {
   const [first] = await tx.select().from(transactions).where(eq(transactions.externalId, input.externalId));
@@ -112,12 +88,6 @@ function assertTransaction(input: IngestInput): void {
       if (!Number.isSafeInteger(line[key]) || line[key] < 0) throw bad(`Line item ${i + 1}: ${key === "unitPrice" ? "unit_price" : key} is a whole number, zero or more.`, `line_items.${i}`);
     }
   }
-}
-
-function stringAttributes(attributes: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attributes)) if (v !== null && v !== undefined && typeof v !== "object") out[k] = String(v);
-  return out;
 }
 
 /** One transaction as received. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint, timestampSchema } from "../endpoint";
+import { EVENT_TYPES } from "@/lib/engine";
 import { memberRef, minor, transactionBodySchema } from "../schemas";
 
 /** Transactions, their awards and fulfilments (DESIGN.md, API contract v1). */
@@ -109,4 +110,22 @@ export const postTransactionBatch = defineEndpoint({
   errors: ["validation_failed"],
   maxBodyBytes: 8 * 1024 * 1024,
   atomic: false,
+});
+
+export const postEvent = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/events",
+  scope: "events:write",
+  summary: "Send a member activity event (referral, survey, social, sign-up, custom); it earns by the event-triggered offers",
+  description: "Send an Idempotency-Key: a repeat then answers the first answer and earns nothing more.",
+  tags: ["events"],
+  body: z.object({
+    member_id: memberRef,
+    type: z.enum(EVENT_TYPES),
+    custom_type: z.string().min(1).max(60).optional().meta({ description: "Required when type is custom." }),
+    occurred_at: timestampSchema,
+    attributes: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()])).default({}).meta({ description: "`amount` (minor units) feeds percentage and slab rules." }),
+  }),
+  responses: { 201: z.object({ event_id: uuid, awards: z.array(awardSchema) }) },
+  errors: ["member_not_found", "member_not_enrolled", "validation_failed"],
 });
