@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { startDemoCoreBanking } from "@/lib/demo/core-banking";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed";
 import { buildFingerprint, FINGERPRINT_FILE, isBuildCurrent } from "./lib/build-fingerprint";
 import { authSecret, dataDir, prepareDatabase, root } from "./lib/prepare";
@@ -75,6 +76,10 @@ async function main() {
     writeFileSync(path.join(root, FINGERPRINT_FILE), buildFingerprint(root));
   }
 
+  // The demo core-banking credit hook that cashback is sent to, unless a real one is configured.
+  const coreBanking = env.COALITION_CORE_BANKING_URL ? null : await startDemoCoreBanking();
+  if (coreBanking) env.COALITION_CORE_BANKING_URL = coreBanking.url;
+
   const children: ChildProcess[] = [];
   let stopping = false;
   const stop = async (exitCode: number) => {
@@ -83,6 +88,7 @@ async function main() {
     say("Stopping…");
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+    await coreBanking?.close();
     await database.stop();
     pgLog.end();
     say("Stopped.");
@@ -114,6 +120,7 @@ async function main() {
   say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
   say(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
   for (const user of DEMO_USERS) say(`  ${user.email.padEnd(width)}  ${user.role}`);
+  if (coreBanking) say(`Demo core-banking credit hook (cashback): ${coreBanking.url}`);
   say("Press Ctrl-C to stop.");
 }
 

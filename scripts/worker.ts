@@ -1,6 +1,6 @@
 /** The job worker: serves the pg-boss queues on the application's database. Run by `npm start`. */
 import { closeDb, getDb } from "@/db";
-import { createBoss, startWorker } from "@/lib/jobs";
+import { createBoss, startOutboxLoop, startWorker } from "@/lib/jobs";
 import { logger } from "@/lib/logger";
 
 const url = process.env.DATABASE_URL;
@@ -11,9 +11,11 @@ if (!url) {
 
 const boss = createBoss(url);
 await startWorker(boss, getDb());
+const stopOutbox = startOutboxLoop(getDb());
 logger.info("worker started");
 
 const shutdown = async () => {
+  stopOutbox();
   await boss.stop({ graceful: true, timeout: 10_000 });
   await closeDb();
   process.exit(0);

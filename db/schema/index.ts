@@ -6,3 +6,4 @@ export * from "./members";
 export * from "./ledger";
 export * from "./offers";
 export * from "./transactions";
+export * from "./vouchers";

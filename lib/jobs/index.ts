@@ -4,6 +4,7 @@ import { lt, sql } from "drizzle-orm";
 import { idempotencyKeys, signInAttempts } from "@/db/schema";
 import type { Db } from "@/db";
 import { logger } from "@/lib/logger";
+import { dispatchOutbox } from "@/lib/outbox/dispatch";
 
 /** Queues the worker serves, with their schedules (cron, UTC). */
 export const SCHEDULED_JOBS = {
@@ -28,6 +29,24 @@ export function createBoss(url: string): PgBoss {
   const boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 4 });
   boss.on("error", (err) => logger.error({ err }, "job queue error"));
   return boss;
+}
+
+/** Delivers the outbox every second (never two rounds at once in one worker; workers share by SKIP LOCKED). */
+export function startOutboxLoop(db: Db, everyMs = 1000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    dispatchOutbox(db)
+      .then((t) => {
+        if (t.delivered + t.failed + t.retried > 0) logger.info({ job: "outbox", ...t }, "outbox delivered");
+      })
+      .catch((err: unknown) => logger.error({ err }, "outbox round failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  return () => clearInterval(timer);
 }
 
 /** Creates the queues, registers the schedules and starts serving them. */

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/actor";
 import { systemActor } from "@/lib/actor";
 import { approveOffer, createOfferDraft, saveOfferDraft, submitOffer } from "@/lib/offers";
 import { setBaseEarnRule } from "@/lib/programs/earn-rule";
+import { createVoucherPool, generateVoucherCodes } from "@/lib/vouchers";
 
 const validFrom = (now: Date) => new Date(now.getTime() - 30 * 86_400_000).toISOString().replace("Z", "+00:00");
 
@@ -73,6 +74,19 @@ export async function seedDemoOffers(db: Db, now = new Date()): Promise<boolean>
       narration: "{points} points: you reached ₹5,00,000 of spend this year",
     },
   ];
+  const pool = await createVoucherPool(db, seed, { name: "Movie tickets (demo)", description: "Codes for a free movie ticket" });
+  await generateVoucherCodes(db, seed, pool.id, 200, "MOVIE");
+  demo.push({
+    ...common,
+    programId: rewards,
+    name: "Entertainment: a free movie ticket",
+    description: "A movie ticket voucher for an entertainment spend (MCC 7832) of ₹2,000 or more.",
+    filters: { mccs: ["7832"], minAmount: 200_000 },
+    outcome: { type: "voucher", poolId: pool.id },
+    rule: { kind: "flat", value: 1 },
+    caps: { perMember: { limit: 2, period: "month" } },
+    narration: "A free movie ticket for your spend at {merchant}",
+  });
   for (const definition of demo) {
     const offer = await createOfferDraft(db, maker, { programId: definition.programId as string, name: definition.name as string, draft: definition });
     await saveOfferDraft(db, maker, offer.id, definition, 5);

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { fulfilmentEvents, fulfilments, offerMemberUsage, offerMilestones, outbox, type Fulfilment } from "@/db/schema";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { fulfilmentEvents, fulfilments, offerMemberUsage, offerMilestones, offers, outbox, type Fulfilment } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import type { Outcome } from "@/lib/engine";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
+import { issueVoucherCodes } from "@/lib/vouchers";
 
 /** An award as the API answers it (DESIGN.md: the transaction's answer). */
 export type AwardView = {
@@ -145,14 +146,51 @@ export async function fulfil(
       })),
     )
     .returning();
-  await tx.insert(fulfilmentEvents).values(
-    rows.map((f) => ({ fulfilmentId: f.id, fromState: null, toState: f.state, reason: f.state === "posted" ? "Posted to the points ledger" : f.postingMethod === "claim" ? "Waiting for the member's claim" : "Queued for delivery", actorLabel: actor.label, at: input.now })),
-  );
-  const external = rows.filter((f) => f.state === "pending" && f.postingMethod === "automatic");
+  const settled = await issueVouchers(tx, actor, rows.filter((f) => f.outcomeType === "voucher" && f.postingMethod === "automatic"), input.now);
+  const final = rows.map((f) => settled.get(f.id) ?? f);
+  const others = final.filter((f) => !settled.has(f.id));
+  if (others.length > 0) {
+    await tx.insert(fulfilmentEvents).values(
+      others.map((f) => ({ fulfilmentId: f.id, fromState: null, toState: f.state, reason: f.state === "posted" ? "Posted to the points ledger" : f.postingMethod === "claim" ? "Waiting for the member's claim" : "Queued for delivery", actorLabel: actor.label, at: input.now })),
+    );
+  }
+  const external = others.filter((f) => f.state === "pending" && f.postingMethod === "automatic");
   if (external.length > 0) {
     await tx.insert(outbox).values(external.map((f) => ({ kind: `${f.outcomeType}.credit`, fulfilmentId: f.id, payload: { fulfilmentId: f.id }, availableAt: input.now })));
   }
-  return rows.map(toAwardView);
+  return final.map(toAwardView);
+}
+
+/**
+ * Vouchers come from their pool at once: posted with the codes, or failed, visibly, when the pool has
+ * run out (and then what the award counted against the offer's budget and the member's cap is given back).
+ */
+async function issueVouchers(tx: DbOrTx, actor: Actor, vouchers: readonly Fulfilment[], now: Date): Promise<Map<string, Fulfilment>> {
+  const settled = new Map<string, Fulfilment>();
+  for (const f of vouchers) {
+    const codes = f.poolId ? await issueVoucherCodes(tx, f.poolId, f.id, f.value, now) : null;
+    const [after] = await tx
+      .update(fulfilments)
+      .set(codes ? { state: "posted", voucherCode: codes.join(", "), updatedAt: now } : { state: "failed", updatedAt: now })
+      .where(eq(fulfilments.id, f.id))
+      .returning();
+    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, fromState: null, toState: after!.state, reason: codes ? "Voucher code issued from the pool" : "The voucher pool has run out", actorLabel: actor.label, at: now });
+    if (!codes) await giveBackUsage(tx, f, f.value);
+    settled.set(f.id, after!);
+  }
+  return settled;
+}
+
+/** Gives back what an award counted against its offer's budget and the member's cap (a failure or a refund). */
+export async function giveBackUsage(tx: DbOrTx, f: Fulfilment, x: number): Promise<void> {
+  if (!f.offerId || x <= 0) return;
+  await tx.update(offers).set({ budgetUsed: sql`greatest(${offers.budgetUsed} - ${x}, 0)` }).where(and(eq(offers.id, f.offerId), isNotNull(offers.budget)));
+  if (f.capPeriodKey) {
+    await tx
+      .update(offerMemberUsage)
+      .set({ used: sql`greatest(${offerMemberUsage.used} - ${x}, 0)` })
+      .where(and(eq(offerMemberUsage.memberId, f.memberId), eq(offerMemberUsage.offerId, f.offerId), eq(offerMemberUsage.periodKey, f.capPeriodKey)));
+  }
 }
 
 /** The awards of a transaction or an event, in the order they were made. */

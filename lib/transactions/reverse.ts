@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { fulfilmentEvents, fulfilments, lots, memberTrackers, offerMemberUsage, offerMilestones, offers, outbox, transactions, type Fulfilment, type Transaction } from "@/db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { fulfilmentEvents, fulfilments, lots, memberTrackers, offerMilestones, outbox, transactions, type Fulfilment, type Transaction } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { lockAllMemberPrograms } from "@/lib/ledger/posting";
 import { takeBackPoints } from "@/lib/ledger/take-back";
 import { liveOffers } from "@/lib/offers/cache";
-import { toAwardView, type AwardView } from "./fulfil";
+import { giveBackUsage, toAwardView, type AwardView } from "./fulfil";
 
 export type ReversalInput = { transactionId: string; amount: number; reason: "refund" | "chargeback"; now?: Date };
 export type ReversalResult = { transactionId: string; refundedAmount: number; reversals: (AwardView & { reversedNow: number; debt: number })[] };
@@ -79,15 +79,7 @@ async function takeBack(tx: DbOrTx, actor: Actor, f: Fulfilment, x: number, reas
     actorLabel: actor.label,
     at: now,
   });
-  if (f.offerId) {
-    await tx.update(offers).set({ budgetUsed: sql`greatest(${offers.budgetUsed} - ${x}, 0)` }).where(and(eq(offers.id, f.offerId), isNotNull(offers.budget)));
-    if (f.capPeriodKey) {
-      await tx
-        .update(offerMemberUsage)
-        .set({ used: sql`greatest(${offerMemberUsage.used} - ${x}, 0)` })
-        .where(and(eq(offerMemberUsage.memberId, f.memberId), eq(offerMemberUsage.offerId, f.offerId), eq(offerMemberUsage.periodKey, f.capPeriodKey)));
-    }
-  }
+  await giveBackUsage(tx, f, x);
   return { ...toAwardView(after!), reversedNow: x, debt };
 }
 
