@@ -5,18 +5,14 @@
  *  2. Group redemption latency (p50, p99) for a member with 5 programmes and 10,000 lots.
  * Runs on a fresh embedded PostgreSQL in a temporary directory, or on DATABASE_URL when set.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { createDb, type Db } from "@/db";
-import { maintenanceUrl, startEmbeddedPostgres, type RunningDatabase } from "@/db/embedded";
-import { runMigrations } from "@/db/migrate";
 import { systemActor } from "@/lib/actor";
 import { awardPoints, awardPointsBatch } from "@/lib/ledger/award";
 import { redeemPoints } from "@/lib/ledger/redeem";
 import { enrolMember } from "@/lib/members";
 import { createProgram, setDefaultProgram } from "@/lib/programs";
+import { startBenchDatabase } from "./lib/database";
 
 const actor = systemActor("bench");
 const AWARDS = Number(process.env.BENCH_AWARDS ?? 20_000);
@@ -44,22 +40,7 @@ async function bareAwards(db: Db, count: number, memberId: string, programId: st
 }
 
 async function main() {
-  let database: RunningDatabase;
-  let tmp: string | undefined;
-  const name = `coalition_bench_${Date.now().toString(36)}`;
-  if (process.env.DATABASE_URL) {
-    const admin = createDb(maintenanceUrl(process.env.DATABASE_URL), { max: 1 });
-    await admin.sql.unsafe(`create database "${name}"`);
-    await admin.sql.end();
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = `/${name}`;
-    database = { url: u.toString(), adminUrl: maintenanceUrl(process.env.DATABASE_URL), embedded: false, stop: async () => {} };
-  } else {
-    tmp = mkdtempSync(path.join(os.tmpdir(), "coalition-bench-"));
-    chmodSync(tmp, 0o755);
-    database = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), database: name });
-  }
-  await runMigrations(database.url);
+  const database = await startBenchDatabase("coalition_bench");
   const { db, sql: client } = createDb(database.url, { max: CONCURRENCY + 2 });
   try {
     const mkProgram = (code: string) =>
@@ -153,13 +134,7 @@ async function main() {
     console.log(`  group redemption, 5 programmes, 10,000 lots:       p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms  (goal p99 < 20 ms)`);
   } finally {
     await client.end({ timeout: 5 });
-    if (database.embedded) await database.stop();
-    else {
-      const admin = createDb(database.adminUrl, { max: 1 });
-      await admin.sql.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.sql.end();
-    }
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

@@ -34,6 +34,7 @@ export async function saveOfferDraft(db: DbOrTx, actor: Actor, offerId: string, 
     if (offer.pendingVersion !== null) throw new DomainError("offer_awaiting_approval", "This offer is waiting for approval; withdraw the submission to edit it.");
     const name = typeof draft.name === "string" && draft.name.trim() ? draft.name.trim() : offer.name;
     const [after] = await tx.update(offers).set({ draft, draftStep: step, name: offer.liveVersion ? offer.name : name, updatedAt: new Date() }).where(eq(offers.id, offerId)).returning();
+    await writeAudit(tx, actor, { action: "offer.save_draft", entityType: "offer", entityId: offerId, before: { draft: offer.draft, step: offer.draftStep }, after: { draft, step } });
     return after!;
   });
 }

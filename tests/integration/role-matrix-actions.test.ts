@@ -127,6 +127,31 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
       return form({ externalId: `CUST-${++n}-${Date.now()}`, firstName: "Asha", lastName: "Rao", email: "", phone: "+91 98765 43210", programIds: [p.id], attrKey: ["segment", ""], attrValue: ["premium", ""] });
     },
   },
+  // Offers: a programme of their own, and an offer taken to the stage the action needs (by the system, so any user may approve it).
+  ...(() => {
+    const definition = (programId: string) => ({
+      programId, name: `Matrix offer ${++n}`, validFrom: "2026-01-01T00:00:00+05:30", funding: { kind: "bank" }, trigger: { kind: "transaction" },
+      target: { kind: "each" }, outcome: { type: "cashback", currency: "INR" }, rule: { kind: "percentage", rate: "2" }, posting: { method: "automatic" }, narration: "Cashback {value}",
+    });
+    const offerAt = async (stage: "submitted" | "live") => {
+      const { makeProgram } = await import("../support/ledger");
+      const { approveOffer, createOfferDraft, submitOffer } = await import("@/lib/offers");
+      const draft = definition((await makeProgram()).id);
+      const offer = await createOfferDraft(getDb(), systemTestActor, { programId: draft.programId, name: draft.name, draft });
+      await submitOffer(getDb(), systemTestActor, offer.id);
+      if (stage === "live") await approveOffer(getDb(), systemTestActor, offer.id);
+      return offer.id;
+    };
+    const newDraft = async () => definition((await (await import("../support/ledger")).makeProgram()).id);
+    return {
+      "offers/actions.ts#saveOfferDraftAction": { permission: "offers:write", input: async () => form({ step: "3", draft: JSON.stringify(await newDraft()) }) },
+      "offers/actions.ts#submitOfferAction": { permission: "offers:write", input: async () => form({ draft: JSON.stringify(await newDraft()) }) },
+      "offers/actions.ts#approveOfferAction": { permission: "offers:approve", input: async () => form({ offerId: await offerAt("submitted") }) },
+      "offers/actions.ts#rejectOfferAction": { permission: "offers:approve", input: async () => form({ offerId: await offerAt("submitted"), note: "Lower the rate." }) },
+      "offers/actions.ts#changeOfferStatusAction": { permission: "offers:write", input: async () => form({ offerId: await offerAt("live"), change: "pause" }) },
+      "offers/actions.ts#editLiveOfferAction": { permission: "offers:write", input: async () => form({ offerId: await offerAt("live") }) },
+    } satisfies Record<string, { permission: Permission | null; input: () => Promise<FormData> }>;
+  })(),
 };
 
 const discovered = Object.entries(modules).flatMap(([path, mod]) =>

@@ -1,0 +1,98 @@
+"use client";
+
+import { Check, Pencil, Undo2, X } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useFormAction, valueOf } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField, FormMessage } from "@/components/ui/form-field";
+import { Textarea } from "@/components/ui/textarea";
+import { approveOfferAction, editLiveOfferAction, rejectOfferAction } from "../actions";
+
+/** Approve the waiting version: it goes live at once (from its start date). Disabled for its own author. */
+export function ApproveButton({ offerId, version, name, ownSubmission, noticeId }: { offerId: string; version: number; name: string; ownSubmission: boolean; noticeId: string }) {
+  const button = (
+    <Button data-testid="approve-offer" disabled={ownSubmission} aria-describedby={ownSubmission ? noticeId : undefined}>
+      <Check aria-hidden="true" />
+      Approve
+    </Button>
+  );
+  if (ownSubmission) return button;
+  return (
+    <ConfirmDialog
+      trigger={button}
+      title={`Approve version ${version} of “${name}”?`}
+      consequence={<>It goes live at once and earns from its start date, within its budget. {version > 1 ? "It replaces the live version." : ""}</>}
+      confirmLabel="Approve"
+      confirmVariant="primary"
+      action={approveOfferAction}
+      fields={{ offerId }}
+    />
+  );
+}
+
+/** Send the waiting version back with a note (required), so its author knows what to change. */
+export function RejectButton({ offerId, version, ownSubmission }: { offerId: string; version: number; ownSubmission: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="secondary" data-testid="reject-offer">
+          {ownSubmission ? <Undo2 aria-hidden="true" /> : <X aria-hidden="true" />}
+          {ownSubmission ? "Withdraw" : "Reject"}
+        </Button>
+      </DialogTrigger>
+      {open && <RejectForm offerId={offerId} version={version} ownSubmission={ownSubmission} onDone={() => setOpen(false)} />}
+    </Dialog>
+  );
+}
+
+function RejectForm({ offerId, version, ownSubmission, onDone }: { offerId: string; version: number; ownSubmission: boolean; onDone: () => void }) {
+  const [state, formAction, pending] = useFormAction(rejectOfferAction, { onSuccess: onDone });
+  const errors = state.success ? undefined : state.errors;
+  return (
+    <DialogContent>
+      <form action={formAction} noValidate className="flex min-h-0 flex-col">
+        <input type="hidden" name="offerId" value={offerId} />
+        <DialogHeader>
+          <DialogTitle>{ownSubmission ? `Withdraw version ${version}?` : `Reject version ${version}?`}</DialogTitle>
+          <DialogDescription>
+            The version is marked rejected with your note and the draft goes back for editing. {version > 1 ? "The live version keeps earning." : "Nothing goes live."}
+          </DialogDescription>
+        </DialogHeader>
+        <DialogBody>
+          <FormMessage message={!state.success && !errors ? state.message : undefined} />
+          <FormField label="Note" hint="Shown in the versions table. Say what should change." error={errors?.note}>
+            <Textarea name="note" rows={3} defaultValue={valueOf(state, "note")} required />
+          </FormField>
+        </DialogBody>
+        <DialogFooter>
+          <Button type="submit" variant="danger" loading={pending} data-testid="confirm-reject">
+            {ownSubmission ? "Withdraw" : "Reject"}
+          </Button>
+          <Button variant="secondary" onClick={onDone} disabled={pending}>
+            Cancel
+          </Button>
+        </DialogFooter>
+      </form>
+    </DialogContent>
+  );
+}
+
+/** Starts the next version of a live offer from the live definition and opens it in the wizard. */
+export function EditLiveButton({ offerId, liveVersion }: { offerId: string; liveVersion: number }) {
+  const router = useRouter();
+  const [state, formAction, pending] = useFormAction(editLiveOfferAction, { onSuccess: () => router.push(`/offers/${offerId}/edit`) });
+  return (
+    <form action={formAction} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="offerId" value={offerId} />
+      <Button type="submit" variant="secondary" loading={pending} data-testid="edit-offer" title={`Start version ${liveVersion + 1}; version ${liveVersion} keeps earning meanwhile`}>
+        <Pencil aria-hidden="true" />
+        Edit (new version)
+      </Button>
+      {!state.success && state.message && <p className="text-xs text-red-600" role="alert">{state.message}</p>}
+    </form>
+  );
+}
