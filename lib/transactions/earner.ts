@@ -23,14 +23,16 @@ export type Earner = {
  * milestone is never counted twice. Then the live offers of the member's programmes.
  */
 export async function lockEarner(tx: DbOrTx, memberId: string): Promise<Earner> {
+  // One round trip: the balance rows locked (not the member row), with the member's attributes.
   const enrolments = await tx
-    .select({ programId: memberPrograms.programId, tierId: memberPrograms.tierId, debt: memberPrograms.debt })
+    .select({ programId: memberPrograms.programId, tierId: memberPrograms.tierId, debt: memberPrograms.debt, attributes: members.attributes })
     .from(memberPrograms)
+    .innerJoin(members, eq(members.id, memberPrograms.memberId))
     .where(eq(memberPrograms.memberId, memberId))
     .orderBy(memberPrograms.programId)
-    .for("update");
+    .for("update", { of: memberPrograms });
   if (enrolments.length === 0) throw new DomainError("member_not_enrolled", "The member is not enrolled in any programme.", { member_id: memberId });
-  const [member] = await tx.select({ attributes: members.attributes }).from(members).where(eq(members.id, memberId));
+  const member = enrolments[0]!;
   const context: MemberContext = {
     programIds: enrolments.map((e) => e.programId),
     tierIdByProgram: Object.fromEntries(enrolments.map((e) => [e.programId, e.tierId])),

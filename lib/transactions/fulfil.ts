@@ -1,12 +1,14 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
-import { fulfilmentEvents, fulfilments, offerMemberUsage, offerMilestones, offers, outbox, type Fulfilment } from "@/db/schema";
+import { fulfilmentEvents, fulfilments, offerMemberUsage, offerMilestones, offers, type Fulfilment } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import type { Outcome } from "@/lib/engine";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
 import { issueVoucherCodes } from "@/lib/vouchers";
+import { writeFulfilments } from "./write-fulfilments";
 
 /** An award as the API answers it (DESIGN.md: the transaction's answer). */
 export type AwardView = {
@@ -118,49 +120,47 @@ export async function fulfil(
     }
   }
 
-  const rows = await tx
-    .insert(fulfilments)
-    .values(
-      granted.map(({ outcome, value, explanation }) => ({
-        memberId: input.memberId,
-        transactionId: input.transactionId ?? null,
-        eventId: input.eventId ?? null,
-        offerId: outcome.offerId,
-        offerVersion: outcome.offerVersion,
-        programId: outcome.programId ?? null,
-        outcomeType: outcome.outcomeType,
-        value,
-        currency: outcome.currency ?? null,
-        partnerId: outcome.partnerId ?? null,
-        poolId: outcome.poolId ?? null,
-        state: entryByOutcome.has(outcome) ? "posted" : "pending",
-        postingMethod: outcome.posting.method,
-        claimExpiresAt: outcome.posting.method === "claim" ? outcome.posting.claimExpiresAt : null,
-        narration: outcome.narration,
-        explanation,
-        entryId: entryByOutcome.get(outcome) ?? null,
-        capPeriodKey: outcome.usage.capPeriodKey,
-        milestonePeriodKey: outcome.usage.milestonePeriodKey,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })),
-    )
-    .returning();
-  const settled = await issueVouchers(tx, actor, rows.filter((f) => f.outcomeType === "voucher" && f.postingMethod === "automatic"), input.now);
-  const final = rows.map((f) => settled.get(f.id) ?? f);
-  const others = final.filter((f) => !settled.has(f.id));
-  if (others.length > 0) {
-    await tx.insert(fulfilmentEvents).values(
-      others.map((f) => ({ fulfilmentId: f.id, fromState: null, toState: f.state, reason: f.state === "posted" ? "Posted to the points ledger" : f.postingMethod === "claim" ? "Waiting for the member's claim" : "Queued for delivery", actorLabel: actor.label, at: input.now })),
-    );
-  }
-  const external = others.filter((f) => f.state === "pending" && f.postingMethod === "automatic");
-  if (external.length > 0) {
-    await tx.insert(outbox).values(external.map((f) => ({ kind: `${f.outcomeType}.credit`, fulfilmentId: f.id, payload: { fulfilmentId: f.id }, availableAt: input.now })));
-  }
-  return final.map(toAwardView);
+  const rows: Fulfilment[] = granted.map(({ outcome, value, explanation }) => ({
+    id: randomUUID(),
+    memberId: input.memberId,
+    transactionId: input.transactionId ?? null,
+    eventId: input.eventId ?? null,
+    offerId: outcome.offerId,
+    offerVersion: outcome.offerVersion,
+    programId: outcome.programId ?? null,
+    outcomeType: outcome.outcomeType,
+    value,
+    currency: outcome.currency ?? null,
+    partnerId: outcome.partnerId ?? null,
+    poolId: outcome.poolId ?? null,
+    voucherCode: null,
+    state: entryByOutcome.has(outcome) ? "posted" : "pending",
+    postingMethod: outcome.posting.method,
+    claimExpiresAt: outcome.posting.method === "claim" ? outcome.posting.claimExpiresAt : null,
+    narration: outcome.narration,
+    explanation,
+    entryId: entryByOutcome.get(outcome) ?? null,
+    externalReference: null,
+    reversedValue: 0,
+    capPeriodKey: outcome.usage.capPeriodKey,
+    milestonePeriodKey: outcome.usage.milestonePeriodKey,
+    createdAt: input.now,
+    updatedAt: input.now,
+  }));
+  const isVoucher = (f: Fulfilment) => f.outcomeType === "voucher" && f.postingMethod === "automatic";
+  await writeFulfilments(
+    tx,
+    rows.map((f) => ({
+      fulfilment: f,
+      // A voucher's history starts when its code is issued (or the pool has run out), just below.
+      reason: isVoucher(f) ? null : f.state === "posted" ? "Posted to the points ledger" : f.postingMethod === "claim" ? "Waiting for the member's claim" : "Queued for delivery",
+      outbox: !isVoucher(f) && f.state === "pending" && f.postingMethod === "automatic",
+    })),
+    actor.label,
+  );
+  const settled = await issueVouchers(tx, actor, rows.filter(isVoucher), input.now);
+  return rows.map((f) => toAwardView(settled.get(f.id) ?? f));
 }
-
 /**
  * Vouchers come from their pool at once: posted with the codes, or failed, visibly, when the pool has
  * run out (and then what the award counted against the offer's budget and the member's cap is given back).
