@@ -17,6 +17,19 @@ export async function resolveMember(db: DbOrTx, ref: string): Promise<Member> {
   return row;
 }
 
+/** Many member references (`member id` or `ext:<external_id>`) at once: the id of each one that exists. */
+export async function resolveMembers(db: DbOrTx, refs: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(refs)];
+  const ids = unique.filter((r) => !r.startsWith("ext:") && UUID.test(r));
+  const externals = unique.filter((r) => r.startsWith("ext:")).map((r) => r.slice(4));
+  const found = new Map<string, string>();
+  if (ids.length > 0) for (const m of await db.select({ id: members.id }).from(members).where(inArray(members.id, ids))) found.set(m.id, m.id);
+  if (externals.length > 0) {
+    for (const m of await db.select({ id: members.id, externalId: members.externalId }).from(members).where(inArray(members.externalId, externals))) found.set(`ext:${m.externalId}`, m.id);
+  }
+  return found;
+}
+
 /**
  * Enrols a new member in one or more programmes: the member, a points account and a balance row
  * per programme (in the programme's default tier), and the audit record.

@@ -52,7 +52,7 @@ export async function seedDemoOffers(db: Db, now = new Date()): Promise<boolean>
       filters: { mccs: ["5411"] },
       outcome: { type: "cashback", currency: "INR" },
       rule: { kind: "percentage", rate: "2", capPerTransaction: 25_000 },
-      narration: "₹ cashback on your {merchant} bill of {amount}",
+      narration: "₹{value} cashback on your {merchant} bill of ₹{amount}",
     },
     {
       ...common,

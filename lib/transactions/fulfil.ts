@@ -165,7 +165,7 @@ export async function fulfil(
  * Vouchers come from their pool at once: posted with the codes, or failed, visibly, when the pool has
  * run out (and then what the award counted against the offer's budget and the member's cap is given back).
  */
-async function issueVouchers(tx: DbOrTx, actor: Actor, vouchers: readonly Fulfilment[], now: Date): Promise<Map<string, Fulfilment>> {
+export async function issueVouchers(tx: DbOrTx, actor: Actor, vouchers: readonly Fulfilment[], now: Date): Promise<Map<string, Fulfilment>> {
   const settled = new Map<string, Fulfilment>();
   for (const f of vouchers) {
     const codes = f.poolId ? await issueVoucherCodes(tx, f.poolId, f.id, f.value, now) : null;

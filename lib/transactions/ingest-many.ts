@@ -1,0 +1,334 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
+import { memberPrograms, members, memberTrackers, offerMemberUsage, offerMilestones, offers, transactions, fulfilments, type Fulfilment } from "@/db/schema";
+import type { DbOrTx } from "@/db";
+import type { Actor } from "@/lib/actor";
+import { addDays, dayKey, evaluateTransaction, localDate, monthKey, periodKey, yearKey, type CompiledOffer, type MemberContext, type Outcome } from "@/lib/engine";
+import { DomainError } from "@/lib/errors";
+import { awardPointsBatch } from "@/lib/ledger/award";
+import { repayDebt } from "@/lib/ledger/take-back";
+import { liveOffers, type LiveOffers } from "@/lib/offers/cache";
+import { issueVouchers, toAwardView, type AwardView } from "./fulfil";
+import { checkTransaction, type IngestInput, type IngestResult } from "./ingest";
+import { writeFulfilments } from "./write-fulfilments";
+
+export type IngestOutcome = { ok: true; result: IngestResult } | { ok: false; error: DomainError };
+
+type Usage = { memberUsedInPeriod: Record<string, number>; budgetUsed: number; milestonePeriodsAwarded: string[] };
+type MemberState = { context: MemberContext; debts: Map<string, number>; timeZone: string; trackers: Map<string, Map<string, number>>; usage: Map<string, Usage> };
+
+/**
+ * Records many transactions in the caller's transaction, set-based: one insert of the transactions
+ * (repeats recognised by external id), one lock of every member's balance rows (in member, programme
+ * order, as every spend locks them), the members' trackers, caps, milestones and the budgets read
+ * once (budget rows locked in offer order), every transaction evaluated in order in memory, then one
+ * statement each for the awards, the fulfilments, the trackers and the usage. A transaction of a
+ * member who is not enrolled, or a repeat with other details, gets its error and writes nothing.
+ */
+export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly IngestInput[], now: Date): Promise<IngestOutcome[]> {
+  const out: (IngestOutcome | null)[] = inputs.map((input) => {
+    const error = checkTransaction(input, now);
+    return error ? { ok: false, error } : null;
+  });
+  const live = await liveOffers(tx);
+  const states = await loadMembers(tx, [...new Set(inputs.filter((_, i) => !out[i]).map((input) => input.memberId))], live);
+  inputs.forEach((input, i) => {
+    if (!out[i] && !states.has(input.memberId)) out[i] = { ok: false, error: new DomainError("member_not_enrolled", "The member is not enrolled in any programme.", { member_id: input.memberId }) };
+  });
+  const accepted = inputs.flatMap((_, i) => (out[i] ? [] : [i]));
+  const inserted = await insertTransactions(tx, accepted.map((i) => inputs[i]!));
+  const seen = new Set<string>();
+  const fresh: number[] = [];
+  for (const i of accepted) {
+    const externalId = inputs[i]!.externalId;
+    if (inserted.has(externalId) && !seen.has(externalId)) fresh.push(i);
+    seen.add(externalId);
+  }
+  const earning = fresh;
+  const candidatesOf = (m: MemberState) => live.offers.filter((o) => m.context.programIds.includes(o.programId));
+  const budgets = await loadState(tx, earning.map((i) => inputs[i]!), states, live);
+  const budgetsBefore = new Map(budgets);
+
+  // Evaluate in order; caps, budgets, milestones and trackers carry from one transaction to the next.
+  const granted: { index: number; outcome: Outcome }[] = [];
+  const trackerDeltas = new Map<string, number>();
+  for (const i of earning) {
+    const input = inputs[i]!;
+    const m = states.get(input.memberId)!;
+    const candidates = candidatesOf(m);
+    const trackerState: Record<string, { periodKey: string; value: number }> = {};
+    for (const o of candidates) if (o.milestone) trackerState[o.milestone.tracker.key] = trackerValue(m, o, input.occurredAt);
+    const usage: Record<string, Usage> = {};
+    for (const o of candidates) {
+      const u = usageOf(m, o.offerId);
+      usage[o.offerId] = { memberUsedInPeriod: u.memberUsedInPeriod, budgetUsed: budgets.get(o.offerId) ?? 0, milestonePeriodsAwarded: u.milestonePeriodsAwarded };
+    }
+    const baseRules = m.context.programIds.flatMap((id) => live.baseRules.get(id) ?? []);
+    const result = evaluateTransaction({ offers: candidates, baseRules, member: m.context, transaction: input, trackers: trackerState, usage, timeZone: m.timeZone, now });
+    for (const u of result.trackerUpdates) {
+      const offer = candidates.find((o) => o.milestone?.tracker.key === u.trackerKey)!;
+      const key = offer.milestone!.tracker.window.kind === "rolling_days" ? dayKey(localDate(input.occurredAt, m.timeZone)) : u.periodKey;
+      const periods = m.trackers.get(u.trackerKey) ?? new Map<string, number>();
+      periods.set(key, (periods.get(key) ?? 0) + u.delta);
+      m.trackers.set(u.trackerKey, periods);
+      const k = JSON.stringify([input.memberId, u.trackerKey, key]);
+      trackerDeltas.set(k, (trackerDeltas.get(k) ?? 0) + u.delta);
+    }
+    for (const o of result.outcomes) {
+      if (o.offerId) {
+        const u = usage[o.offerId]!;
+        if (o.usage.capPeriodKey) u.memberUsedInPeriod[o.usage.capPeriodKey] = (u.memberUsedInPeriod[o.usage.capPeriodKey] ?? 0) + o.value;
+        if (budgets.has(o.offerId)) budgets.set(o.offerId, budgets.get(o.offerId)! + o.value);
+        if (o.usage.milestonePeriodKey) u.milestonePeriodsAwarded.push(o.usage.milestonePeriodKey);
+      }
+      granted.push({ index: i, outcome: o });
+    }
+  }
+
+  const awardsByIndex = await write(tx, actor, { inputs, inserted, granted, states, trackerDeltas, budgets, budgetsBefore }, now);
+  for (const i of earning) out[i] = { ok: true, result: { transactionId: inserted.get(inputs[i]!.externalId)!, repeated: false, awards: awardsByIndex.get(i) ?? [] } };
+  await answerRepeats(tx, inputs, out);
+  return out as IngestOutcome[];
+}
+
+async function insertTransactions(tx: DbOrTx, inputs: readonly IngestInput[]): Promise<Map<string, string>> {
+  if (inputs.length === 0) return new Map();
+  const rows = await tx
+    .insert(transactions)
+    .values(
+      inputs.map((input) => ({
+        externalId: input.externalId,
+        memberId: input.memberId,
+        type: input.type,
+        amount: input.amount,
+        grossAmount: input.grossAmount ?? null,
+        currency: input.currency,
+        occurredAt: input.occurredAt,
+        channel: input.channel ?? null,
+        merchantId: input.merchantId ?? null,
+        merchantName: input.merchantName ?? null,
+        mcc: input.mcc ?? null,
+        category: input.category ?? null,
+        country: input.country ?? null,
+        lineItems: input.lineItems?.map((l) => ({ sku: l.sku, category: l.category, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount })) ?? null,
+      })),
+    )
+    .onConflictDoNothing({ target: transactions.externalId })
+    .returning({ id: transactions.id, externalId: transactions.externalId });
+  return new Map(rows.map((r) => [r.externalId, r.id]));
+}
+
+/** Locks every member's balance rows in one statement, in (member, programme) order. */
+async function loadMembers(tx: DbOrTx, memberIds: string[], live: LiveOffers): Promise<Map<string, MemberState>> {
+  const states = new Map<string, MemberState>();
+  if (memberIds.length === 0) return states;
+  const rows = await tx
+    .select({ memberId: memberPrograms.memberId, programId: memberPrograms.programId, tierId: memberPrograms.tierId, debt: memberPrograms.debt, attributes: members.attributes })
+    .from(memberPrograms)
+    .innerJoin(members, eq(members.id, memberPrograms.memberId))
+    .where(inArray(memberPrograms.memberId, memberIds))
+    .orderBy(asc(memberPrograms.memberId), asc(memberPrograms.programId))
+    .for("update", { of: memberPrograms });
+  for (const r of rows) {
+    let m = states.get(r.memberId);
+    if (!m) {
+      const attributes: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.attributes ?? {})) if (v !== null && v !== undefined && typeof v !== "object") attributes[k] = String(v);
+      m = { context: { programIds: [], tierIdByProgram: {}, attributes }, debts: new Map(), timeZone: live.programs.get(r.programId)?.timeZone ?? "UTC", trackers: new Map(), usage: new Map() };
+      states.set(r.memberId, m);
+    }
+    (m.context.programIds as string[]).push(r.programId);
+    (m.context.tierIdByProgram as Record<string, string>)[r.programId] = r.tierId;
+    if (r.debt > 0) m.debts.set(r.programId, r.debt);
+  }
+  return states;
+}
+
+/** Reads the members' trackers, caps and milestones for the offers they can earn, and locks the budgets (what they used so far). */
+async function loadState(tx: DbOrTx, inputs: IngestInput[], states: Map<string, MemberState>, live: LiveOffers): Promise<Map<string, number>> {
+  if (inputs.length === 0) return new Map();
+  const memberIds = [...new Set(inputs.map((i) => i.memberId))];
+  const programIds = new Set([...states.values()].flatMap((m) => m.context.programIds));
+  const offersHere = live.offers.filter((o) => programIds.has(o.programId));
+  const trackers = [...new Map(offersHere.flatMap((o) => (o.milestone ? [[o.milestone.tracker.key, o] as const] : []))).values()];
+  if (trackers.length > 0) {
+    // Calendar periods the transactions fall in, and the day buckets of rolling windows.
+    const keys = new Set<string>();
+    let from = "9999";
+    let to = "0000";
+    for (const input of inputs) {
+      const m = states.get(input.memberId)!;
+      const today = localDate(input.occurredAt, m.timeZone);
+      for (const o of trackers) {
+        const w = o.milestone!.tracker.window;
+        if (w.kind === "rolling_days") {
+          const start = dayKey(addDays(today, -(w.days - 1)));
+          if (start < from) from = start;
+          if (dayKey(today) > to) to = dayKey(today);
+        } else keys.add(periodKey(w, input.occurredAt, m.timeZone));
+      }
+    }
+    const trackerKeys = trackers.map((o) => o.milestone!.tracker.key);
+    const rows = await tx
+      .select()
+      .from(memberTrackers)
+      .where(
+        and(
+          inArray(memberTrackers.memberId, memberIds),
+          inArray(memberTrackers.trackerKey, trackerKeys),
+          keys.size > 0 && from <= to ? sql`(${inArray(memberTrackers.periodKey, [...keys])} or ${between(memberTrackers.periodKey, from, to)})` : keys.size > 0 ? inArray(memberTrackers.periodKey, [...keys]) : between(memberTrackers.periodKey, from, to),
+        ),
+      );
+    for (const r of rows) {
+      const m = states.get(r.memberId)!;
+      const periods = m.trackers.get(r.trackerKey) ?? new Map<string, number>();
+      periods.set(r.periodKey, r.value);
+      m.trackers.set(r.trackerKey, periods);
+    }
+  }
+  const capped = offersHere.filter((o) => o.definition.caps?.perMember).map((o) => o.offerId);
+  if (capped.length > 0) {
+    const keys = new Set(["all"]);
+    for (const input of inputs) {
+      const d = localDate(input.occurredAt, states.get(input.memberId)!.timeZone);
+      keys.add(dayKey(d)).add(monthKey(d)).add(yearKey(d));
+    }
+    const rows = await tx
+      .select()
+      .from(offerMemberUsage)
+      .where(and(inArray(offerMemberUsage.memberId, memberIds), inArray(offerMemberUsage.offerId, capped), inArray(offerMemberUsage.periodKey, [...keys])));
+    for (const r of rows) usageOf(states.get(r.memberId)!, r.offerId).memberUsedInPeriod[r.periodKey] = r.used;
+  }
+  const milestones = offersHere.filter((o) => o.milestone).map((o) => o.offerId);
+  if (milestones.length > 0) {
+    const rows = await tx.select().from(offerMilestones).where(and(inArray(offerMilestones.memberId, memberIds), inArray(offerMilestones.offerId, milestones)));
+    for (const r of rows) usageOf(states.get(r.memberId)!, r.offerId).milestonePeriodsAwarded.push(r.periodKey);
+  }
+  const budgeted = offersHere.filter((o) => o.definition.caps?.budget).map((o) => o.offerId).sort();
+  if (budgeted.length > 0) {
+    // Locked until commit, in offer order: concurrent transactions can never overspend a budget.
+    const rows = await tx.select({ id: offers.id, used: offers.budgetUsed }).from(offers).where(inArray(offers.id, budgeted)).orderBy(asc(offers.id)).for("update");
+    return new Map(rows.map((r) => [r.id, r.used]));
+  }
+  return new Map();
+}
+
+function usageOf(m: MemberState, offerId: string): Usage {
+  let u = m.usage.get(offerId);
+  if (!u) m.usage.set(offerId, (u = { memberUsedInPeriod: {}, budgetUsed: 0, milestonePeriodsAwarded: [] }));
+  return u;
+}
+
+function trackerValue(m: MemberState, o: CompiledOffer, occurredAt: Date): { periodKey: string; value: number } {
+  const tracker = o.milestone!.tracker;
+  const periods = m.trackers.get(tracker.key);
+  if (tracker.window.kind === "rolling_days") {
+    const today = localDate(occurredAt, m.timeZone);
+    const from = dayKey(addDays(today, -(tracker.window.days - 1)));
+    const to = dayKey(today);
+    let value = 0;
+    for (const [k, v] of periods ?? []) if (k >= from && k <= to) value += v;
+    return { periodKey: "rolling", value };
+  }
+  const key = periodKey(tracker.window, occurredAt, m.timeZone);
+  return { periodKey: key, value: periods?.get(key) ?? 0 };
+}
+
+type Pending = {
+  inputs: readonly IngestInput[];
+  inserted: Map<string, string>;
+  granted: { index: number; outcome: Outcome }[];
+  states: Map<string, MemberState>;
+  trackerDeltas: Map<string, number>;
+  budgets: Map<string, number>;
+  budgetsBefore: Map<string, number>;
+};
+
+/** Writes everything the evaluation decided: a handful of statements whatever the number of transactions. */
+async function write(tx: DbOrTx, actor: Actor, p: Pending, now: Date): Promise<Map<number, AwardView[]>> {
+  const memberOf = (i: number) => p.inputs[i]!.memberId;
+  const txId = (i: number) => p.inserted.get(p.inputs[i]!.externalId)!;
+  const posting = p.granted.filter((g) => g.outcome.outcomeType === "reward_points" && g.outcome.posting.method === "automatic");
+  const awards = await awardPointsBatch(tx, actor, posting.map((g) => ({ memberId: memberOf(g.index), programId: g.outcome.programId!, points: g.outcome.value, reason: g.outcome.narration, externalReference: txId(g.index) })), now);
+  const entries = new Map<(typeof p.granted)[number], number>();
+  const explanations = new Map<(typeof p.granted)[number], string[]>();
+  for (const [k, g] of posting.entries()) {
+    const a = awards[k]!;
+    if (!a.ok) throw a.error;
+    entries.set(g, a.award.entryId);
+    const debts = p.states.get(memberOf(g.index))!.debts;
+    const owed = debts.get(g.outcome.programId!) ?? 0;
+    if (owed > 0) {
+      const repaid = await repayDebt(tx, actor, { memberId: memberOf(g.index), programId: g.outcome.programId!, lotId: a.award.lotId, awarded: g.outcome.value, reference: txId(g.index), now });
+      debts.set(g.outcome.programId!, owed - repaid);
+      explanations.set(g, [...g.outcome.explanation, `${repaid.toLocaleString("en-US")} of these points repaid points taken back after an earlier refund.`]);
+    }
+  }
+  const rows: { index: number; f: Fulfilment }[] = p.granted.map((g) => {
+    const o = g.outcome;
+    return {
+      index: g.index,
+      f: {
+        id: randomUUID(), memberId: memberOf(g.index), transactionId: txId(g.index), eventId: null, offerId: o.offerId, offerVersion: o.offerVersion,
+        programId: o.programId ?? null, outcomeType: o.outcomeType, value: o.value, currency: o.currency ?? null, partnerId: o.partnerId ?? null,
+        poolId: o.poolId ?? null, voucherCode: null, state: entries.has(g) ? "posted" : "pending", postingMethod: o.posting.method,
+        claimExpiresAt: o.posting.method === "claim" ? o.posting.claimExpiresAt : null, narration: o.narration, explanation: explanations.get(g) ?? o.explanation,
+        entryId: entries.get(g) ?? null, externalReference: null, reversedValue: 0, capPeriodKey: o.usage.capPeriodKey, milestonePeriodKey: o.usage.milestonePeriodKey,
+        createdAt: now, updatedAt: now,
+      },
+    };
+  });
+  const isVoucher = (f: Fulfilment) => f.outcomeType === "voucher" && f.postingMethod === "automatic";
+  await writeFulfilments(
+    tx,
+    rows.map(({ f }) => ({
+      fulfilment: f,
+      reason: isVoucher(f) ? null : f.state === "posted" ? "Posted to the points ledger" : f.postingMethod === "claim" ? "Waiting for the member's claim" : "Queued for delivery",
+      outbox: !isVoucher(f) && f.state === "pending" && f.postingMethod === "automatic",
+    })),
+    actor.label,
+  );
+  const settled = await issueVouchers(tx, actor, rows.map((r) => r.f).filter(isVoucher), now);
+
+  if (p.trackerDeltas.size > 0) {
+    await tx
+      .insert(memberTrackers)
+      .values([...p.trackerDeltas].map(([k, value]) => { const [memberId, trackerKey, periodKey] = JSON.parse(k) as string[]; return { memberId: memberId!, trackerKey: trackerKey!, periodKey: periodKey!, value }; }))
+      .onConflictDoUpdate({ target: [memberTrackers.memberId, memberTrackers.trackerKey, memberTrackers.periodKey], set: { value: sql`${memberTrackers.value} + excluded.value` } });
+  }
+  const used = new Map<string, number>();
+  for (const { f } of rows) if (f.offerId && f.capPeriodKey) { const k = JSON.stringify([f.memberId, f.offerId, f.capPeriodKey]); used.set(k, (used.get(k) ?? 0) + f.value); }
+  if (used.size > 0) {
+    await tx
+      .insert(offerMemberUsage)
+      .values([...used].map(([k, v]) => { const [memberId, offerId, periodKey] = JSON.parse(k) as string[]; return { memberId: memberId!, offerId: offerId!, periodKey: periodKey!, used: v }; }))
+      .onConflictDoUpdate({ target: [offerMemberUsage.memberId, offerMemberUsage.offerId, offerMemberUsage.periodKey], set: { used: sql`${offerMemberUsage.used} + excluded.used` } });
+  }
+  const won = rows.filter(({ f }) => f.offerId && f.milestonePeriodKey).map(({ f }) => ({ offerId: f.offerId!, memberId: f.memberId, periodKey: f.milestonePeriodKey!, awardedAt: now }));
+  if (won.length > 0) await tx.insert(offerMilestones).values(won);
+  for (const [offerId, total] of p.budgets) {
+    const added = total - (p.budgetsBefore.get(offerId) ?? total);
+    if (added > 0) await tx.update(offers).set({ budgetUsed: sql`${offers.budgetUsed} + ${added}` }).where(eq(offers.id, offerId));
+  }
+  const byIndex = new Map<number, AwardView[]>();
+  for (const { index, f } of rows) byIndex.set(index, [...(byIndex.get(index) ?? []), toAwardView(settled.get(f.id) ?? f)]);
+  return byIndex;
+}
+
+/** Repeats answer what the first transaction earned, if they are the same transaction. */
+async function answerRepeats(tx: DbOrTx, inputs: readonly IngestInput[], out: (IngestOutcome | null)[]): Promise<void> {
+  const repeats = inputs.flatMap((input, i) => (out[i] ? [] : [input.externalId]));
+  if (repeats.length === 0) return;
+  const firsts = await tx.select().from(transactions).where(inArray(transactions.externalId, repeats));
+  const found = firsts.length > 0 ? await tx.select().from(fulfilments).where(inArray(fulfilments.transactionId, firsts.map((t) => t.id))).orderBy(asc(fulfilments.createdAt), asc(fulfilments.id)) : [];
+  inputs.forEach((input, i) => {
+    if (out[i]) return;
+    const first = firsts.find((t) => t.externalId === input.externalId)!;
+    if (first.memberId !== input.memberId || first.amount !== input.amount || first.type !== input.type) {
+      out[i] = { ok: false, error: new DomainError("conflict", `Transaction ${input.externalId} was already received with other details.`, { external_id: input.externalId, transaction_id: first.id }) };
+    } else {
+      out[i] = { ok: true, result: { transactionId: first.id, repeated: true, awards: found.filter((f) => f.transactionId === first.id).map(toAwardView) } };
+    }
+  });
+}
