@@ -7,3 +7,4 @@ export * from "./ledger";
 export * from "./offers";
 export * from "./transactions";
 export * from "./vouchers";
+export * from "./imports";

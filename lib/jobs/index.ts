@@ -4,7 +4,10 @@ import { lt, sql } from "drizzle-orm";
 import { idempotencyKeys, signInAttempts } from "@/db/schema";
 import type { Db } from "@/db";
 import { logger } from "@/lib/logger";
+import { registerImportJob } from "@/lib/imports/job";
 import { dispatchOutbox } from "@/lib/outbox/dispatch";
+
+export { enqueueImport } from "@/lib/imports/job";
 
 /** Queues the worker serves, with their schedules (cron, UTC). */
 export const SCHEDULED_JOBS = {
@@ -61,4 +64,5 @@ export async function startWorker(boss: PgBoss, db: Db): Promise<void> {
       logger.info({ job: name, touched, ms: Date.now() - started }, "job finished");
     });
   }
+  await registerImportJob(boss, db);
 }

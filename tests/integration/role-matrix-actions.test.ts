@@ -127,6 +127,16 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
       return form({ externalId: `CUST-${++n}-${Date.now()}`, firstName: "Asha", lastName: "Rao", email: "", phone: "+91 98765 43210", programIds: [p.id], attrKey: ["segment", ""], attrValue: ["premium", ""] });
     },
   },
+  "transactions/imports/actions.ts#uploadImportAction": {
+    permission: "offers:write",
+    // A file of its own each time (the same file twice is refused as a duplicate).
+    input: async () =>
+      form({
+        kind: "transactions",
+        fileName: "matrix.csv",
+        content: `external_id,member_id,type,amount,currency,occurred_at\r\nMATRIX-${++n}-${Date.now()},ext:CUST-MATRIX,purchase,1000,INR,2026-03-01T10:00:00+05:30\r\n`,
+      }),
+  },
   // Offers: a programme of their own, and an offer taken to the stage the action needs (by the system, so any user may approve it).
   ...(() => {
     const definition = (programId: string) => ({
@@ -152,6 +162,24 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
       "offers/actions.ts#editLiveOfferAction": { permission: "offers:write", input: async () => form({ offerId: await offerAt("live") }) },
     } satisfies Record<string, { permission: Permission | null; input: () => Promise<FormData> }>;
   })(),
+  // Voucher pools: codes go into a pool of their own; the upload is one part of a file (line 1 was its header).
+  ...(() => {
+    const pool = async () => (await (await import("@/lib/vouchers")).createVoucherPool(getDb(), systemTestActor, { name: `Matrix pool ${++n}` })).id;
+    return {
+      "offers/vouchers/actions.ts#createVoucherPoolAction": { permission: "offers:write", input: async () => form({ name: `Pool ${++n}`, description: "Movie tickets" }) },
+      "offers/vouchers/actions.ts#uploadVoucherCodesAction": { permission: "offers:write", input: async () => form({ poolId: await pool(), firstLine: "1", codes: "\nMX-AAA1\n\nMX-AAA2\nmx-aaa2" }) },
+      "offers/vouchers/actions.ts#generateVoucherCodesAction": { permission: "offers:write", input: async () => form({ poolId: await pool(), count: "25", prefix: "mx" }) },
+    } satisfies Record<string, { permission: Permission | null; input: () => Promise<FormData> }>;
+  })(),
+  // Integrations: a new URL each time, so that every save changes something; the test calls a port nothing listens on.
+  "settings/integrations/actions.ts#saveCoreBankingAction": {
+    permission: "api_keys:write",
+    input: async () => form({ url: `https://corebank-${++n}.example/hooks`, timeoutMs: "5,000" }),
+  },
+  "settings/integrations/actions.ts#testCoreBankingAction": {
+    permission: "api_keys:write",
+    input: async () => form({ url: "http://127.0.0.1:4", timeoutMs: "1000" }),
+  },
 };
 
 const discovered = Object.entries(modules).flatMap(([path, mod]) =>

@@ -1,4 +1,4 @@
-import { Plus, SearchX, Tag } from "lucide-react";
+import { FileUp, Plus, SearchX, Tag, Ticket } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
@@ -85,7 +85,19 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Offers"
         description="Earn rules on card spend and member activity: conditions, a calculation, an outcome, a budget, and an approval by a second person before they go live."
-        actions={result.total > 0 || filtered ? newOffer : undefined}
+        actions={
+          <>
+            <Link href="/offers/vouchers" className={buttonVariants({ variant: "secondary" })} data-testid="voucher-pools-link">
+              <Ticket aria-hidden="true" />
+              Voucher pools
+            </Link>
+            <Link href="/transactions/imports" className={buttonVariants({ variant: "secondary" })} data-testid="import-transactions-link">
+              <FileUp aria-hidden="true" />
+              Import transactions
+            </Link>
+            {result.total > 0 || filtered ? newOffer : undefined}
+          </>
+        }
       />
       <OfferFilters input={input} programmes={programmes} partnerError={partnerError} pageSize={pageSize} />
       <OffersTable

@@ -1,36 +1,22 @@
-import { ArrowLeft, Layers } from "lucide-react";
+import { Layers } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { getDb } from "@/db";
 import { BalancesTable, type BalanceRow } from "@/components/members/balances-table";
+import { MemberHeader } from "@/components/members/member-header";
 import { memberName } from "@/components/members/member-name";
 import { MemberAttributes, MemberProfile } from "@/components/members/member-profile";
-import { formatPoints, sumBig } from "@/components/programs/format";
+import { PointsDebtNote } from "@/components/members/points-debt-note";
+import { formatPoints } from "@/components/programs/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { isDomainError } from "@/lib/errors";
-import { getMemberPrograms, resolveMember } from "@/lib/members";
 import { listRedemptions } from "@/lib/ledger/redeem";
 import { listPrograms } from "@/lib/programs";
+import { loadMember, loadMemberPrograms } from "./load-member";
 import { RedemptionsTable } from "./redemptions-table";
 
 type Params = Promise<{ memberId: string }>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The member by id, or a 404 for an id that is malformed or unknown. */
-const loadMember = cache(async (id: string) => {
-  if (!UUID.test(id)) notFound();
-  try {
-    return await resolveMember(getDb(), id);
-  } catch (error) {
-    if (isDomainError(error) && error.code === "member_not_found") notFound();
-    throw error;
-  }
-});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await requirePagePermission("members:read");
@@ -42,7 +28,7 @@ export default async function MemberPage({ params }: { params: Params }) {
   const user = await requirePagePermission("members:read");
   const member = await loadMember((await params).memberId);
   const db = getDb();
-  const [balances, programs, redemptions] = await Promise.all([getMemberPrograms(db, member.id), listPrograms(db), listRedemptions(db, member.id, { limit: 50 })]);
+  const [balances, programs, redemptions] = await Promise.all([loadMemberPrograms(member.id), listPrograms(db), listRedemptions(db, member.id, { limit: 50 })]);
   const codeOf = new Map(programs.map((p) => [p.id, p.code]));
   const defaultId = programs.find((p) => p.isDefault)?.id;
   const rows: BalanceRow[] = balances.map((b) => ({
@@ -60,25 +46,11 @@ export default async function MemberPage({ params }: { params: Params }) {
     lifetime: b.lifetime,
   }));
   rows.sort((a, b) => Number(b.isDefault) - Number(a.isDefault)); // the default (group) programme first; stable, so by code after
-  const name = memberName(member);
-  const current = sumBig(rows.map((r) => r.current));
+  const debts = balances.filter((b) => b.debt > 0).map((b) => ({ programCode: b.programCode, programName: b.programName, debt: b.debt }));
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-3">
-        <Link href="/members" className="inline-flex w-fit items-center gap-1 text-[13px] text-slate-600 hover:text-slate-900">
-          <ArrowLeft className="size-3.5" aria-hidden="true" /> Members
-        </Link>
-        <PageHeader
-          title={name ?? member.externalId}
-          description={
-            <>
-              <span className="font-mono">{member.externalId}</span> · {formatPoints(current)} current {current === 1n ? "point" : "points"} in {rows.length}{" "}
-              {rows.length === 1 ? "programme" : "programmes"}
-            </>
-          }
-        />
-      </div>
+      <MemberHeader member={member} balances={rows} />
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <MemberProfile member={member} />
         <MemberAttributes attributes={member.attributes} />
@@ -96,6 +68,7 @@ export default async function MemberPage({ params }: { params: Params }) {
         ) : (
           <BalancesTable rows={rows} linkPrograms={can(user.roles, "programs:read")} />
         )}
+        <PointsDebtNote debts={debts} />
       </section>
       <section aria-labelledby="redemptions-heading" className="flex flex-col gap-3">
         <PageHeader
