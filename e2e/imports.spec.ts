@@ -36,14 +36,15 @@ pm.describe("transaction imports", () => {
     await imports.goto();
     await shot(page, "list-empty");
 
+    // Not CUST-100001: ledger.spec.ts checks that member's balances.
     const id = unique("E2E");
     const at = new Date(Date.now() - 3_600_000).toISOString();
     const file = [
       "external_id,member_id,type,amount,currency,occurred_at,merchant_name,country",
-      `${id}-1,ext:CUST-100001,purchase,125000,INR,${at},"Cafe, Coffee Day",IN`,
+      `${id}-1,ext:CUST-100002,purchase,125000,INR,${at},"Cafe, Coffee Day",IN`,
       `${id}-2,ext:CUST-100002,purchase,89900,INR,${at},Croma,IN`,
       `${id}-3,ext:CUST-100003,purchase,45000,INR,${at},,`,
-      `${id}-4,ext:CUST-100001,purchase,-500,INR,${at},Croma,IN`,
+      `${id}-4,ext:CUST-100002,purchase,-500,INR,${at},Croma,IN`,
     ].join("\r\n");
     const name = `${id}.csv`;
     await imports.choose(name, file);
