@@ -103,7 +103,9 @@ async function main() {
     // (an ANALYZE of an empty table would make the foreign-key checks scan it for a while).
     await db.execute(sql`analyze members, member_programs, programs, offers, offer_versions, api_keys, users`);
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 240 && !(await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    let up = false;
+    for (let i = 0; i < 240 && web.exitCode === null && !(up = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    if (!up) throw new Error("the production server did not start (see above)");
     const post = async (pathName: string, body: unknown) => {
       const res = await fetch(`${base}${pathName}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
       if (res.status >= 300) throw new Error(`${pathName}: ${res.status} ${await res.text()}`);
@@ -161,8 +163,11 @@ async function main() {
     console.log(`  POST /transactions/batch (1,000 per request, 4 at a time): ${fmt(batchRate)} transactions/s  (goal ≥ 10,000/s)`);
     console.log(`  bare multi-row INSERT of the transaction rows: ${fmt(ceilingRate)} rows/s; ratio ${(batchRate / ceilingRate).toFixed(3)}`);
   } finally {
-    web.kill("SIGTERM");
-    await new Promise((r) => web.once("exit", r));
+    if (web.exitCode === null) {
+      const exited = new Promise((r) => web.once("exit", r));
+      web.kill("SIGTERM");
+      await exited;
+    }
     await client.end({ timeout: 5 });
     await database.stop();
   }
