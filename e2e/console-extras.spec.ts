@@ -1,25 +1,11 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { asRole, expect, storageStateFor, unique } from "./fixtures";
+import { asRole, createApiKeyInConsole, expect, storageStateFor, unique } from "./fixtures";
 
 /** With EXTRAS_SCREENSHOTS=1, full-page screenshots go to /tmp/extras-<name>.png (for reviewing the UI). */
 async function shot(page: Page, name: string) {
   if (!process.env.EXTRAS_SCREENSHOTS) return;
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `/tmp/extras-${name}.png`, fullPage: true });
-}
-
-/** Creates an API key with the given scope through the API keys page and returns its token. */
-async function apiKey(page: Page, scopeLabel: string): Promise<string> {
-  await page.goto("/settings/api-keys");
-  await page.getByRole("button", { name: "New API key" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill(unique("Card switch"));
-  await dialog.getByLabel(scopeLabel).check();
-  await dialog.getByRole("button", { name: "Create key" }).click();
-  const token = (await page.getByTestId("api-key-token").textContent())?.trim() ?? "";
-  expect(token).toMatch(/^ck_/);
-  await page.getByRole("button", { name: "I have copied the key" }).click();
-  return token;
 }
 
 /** Posts a ₹2,000 purchase for a seeded member with the given MCC; answers the transaction id. */
@@ -37,7 +23,7 @@ async function purchase(request: APIRequestContext, token: string, mcc: string, 
 // First in this file: its cashback is delivered through the demo hook before the integrations test points the hook elsewhere.
 // CUST-100003 is a seeded member whose balances no other spec checks.
 asRole("admin")("the member page lists a member's new fulfilments with their states and history", async ({ page, request, browser }) => {
-  const token = await apiKey(page, "Send and reverse transactions");
+  const token = await createApiKeyInConsole(page, "Send and reverse transactions");
   const dining = await purchase(request, token, "5812", "Spice Route");
   await purchase(request, token, "5411", "FreshMart");
   await purchase(request, token, "7832", "PVR Cinemas");

@@ -45,4 +45,18 @@ export const asRole = (role: DemoRole) => test.extend({ storageState: storageSta
 
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** Creates an API key with one scope on the API keys page (as an admin) and returns its token. */
+export async function createApiKeyInConsole(page: Page, scopeLabel: string): Promise<string> {
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "New API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(unique("Card switch"));
+  await dialog.getByLabel(scopeLabel).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const token = (await page.getByTestId("api-key-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^ck_/);
+  await page.getByRole("button", { name: "I have copied the key" }).click();
+  return token;
+}
+
 export { expect };

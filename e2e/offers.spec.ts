@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { asRole, DEMO_PASSWORD, expect, SignInPage, storageStateFor, unique } from "./fixtures";
+import { asRole, createApiKeyInConsole, DEMO_PASSWORD, expect, SignInPage, storageStateFor, unique } from "./fixtures";
 
 /** With OFFERS_SCREENSHOTS=1, full-page screenshots of each screen go to /tmp/offers-<name>.png (for reviewing the UI). */
 async function shot(page: Page, name: string) {
@@ -88,7 +88,7 @@ async function checkerSession(browser: Browser) {
 
 asRole("program_manager")(
   "a programme manager builds a 2 % cashback offer in the wizard and submits it; only another user can approve it, and then it is active",
-  async ({ page, browser }) => {
+  async ({ page, browser, request }) => {
     const name = unique("Dining cashback");
     const wizard = new OfferWizard(page);
     await page.goto("/offers");
@@ -193,6 +193,28 @@ asRole("program_manager")(
     await expect(row).toContainText("v1");
     await shot(page, "list");
 
+    // A card transaction through the API earns exactly what the preview said: 2 % of ₹1,000.00 = ₹20.00.
+    const offerId = offerUrl.split("/").pop()!;
+    const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+    const token = await createApiKeyInConsole(await admin.newPage(), "Send and reverse transactions");
+    await admin.close();
+    const res = await request.post("/api/v1/transactions", {
+      headers: { Authorization: `Bearer ${token}` },
+      // Not CUST-100001: ledger.spec.ts checks that member's balances.
+      data: { external_id: unique("E2E-OFFER"), member_id: "ext:CUST-100002", type: "purchase", amount: 100_000, currency: "INR", occurred_at: new Date().toISOString(), merchant_name: "Spice Route", country: "IN" },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const awards = ((await res.json()) as { awards: { offer_id: string | null; outcome_type: string; amount?: number; currency?: string; narration: string }[] }).awards;
+    expect(awards.filter((a) => a.offer_id === offerId)).toEqual([expect.objectContaining({ outcome_type: "cashback", amount: 2_000, currency: "INR", narration: "Cashback 20.00 at Spice Route" })]);
+
+    // The member's fulfilments show it.
+    await page.goto("/members?q=CUST-100002");
+    await page.getByTestId("member-link").filter({ hasText: "CUST-100002" }).click();
+    await page.getByRole("link", { name: "Fulfilments" }).click();
+    const earned = page.getByRole("row", { name: new RegExp(name) });
+    await expect(earned).toContainText("₹20.00");
+    await expect(earned).toContainText("Cashback 20.00 at Spice Route");
+
     // Pausing is one click; ending asks first and is final.
     await page.goto(offerUrl);
     await page.getByTestId("pause-offer").click();
@@ -213,3 +235,4 @@ asRole("auditor")("the auditor reads the offers list but cannot create or change
   const response = await page.goto("/offers/new");
   expect(response?.status()).toBe(403);
 });
+
