@@ -120,33 +120,33 @@ export async function fulfil(
     }
   }
 
-  const rows: Fulfilment[] = granted.map(({ outcome, value, explanation }) => ({
-    id: randomUUID(),
-    memberId: input.memberId,
-    transactionId: input.transactionId ?? null,
-    eventId: input.eventId ?? null,
-    offerId: outcome.offerId,
-    offerVersion: outcome.offerVersion,
-    programId: outcome.programId ?? null,
-    outcomeType: outcome.outcomeType,
-    value,
-    currency: outcome.currency ?? null,
-    partnerId: outcome.partnerId ?? null,
-    poolId: outcome.poolId ?? null,
-    voucherCode: null,
-    state: entryByOutcome.has(outcome) ? "posted" : "pending",
-    postingMethod: outcome.posting.method,
-    claimExpiresAt: outcome.posting.method === "claim" ? outcome.posting.claimExpiresAt : null,
-    narration: outcome.narration,
-    explanation,
-    entryId: entryByOutcome.get(outcome) ?? null,
-    externalReference: null,
-    reversedValue: 0,
-    capPeriodKey: outcome.usage.capPeriodKey,
-    milestonePeriodKey: outcome.usage.milestonePeriodKey,
-    createdAt: input.now,
-    updatedAt: input.now,
-  }));
+  const rows = granted.map(({ outcome, value, explanation }) =>
+    newFulfilment(outcome, { memberId: input.memberId, transactionId: input.transactionId ?? null, eventId: input.eventId ?? null, value, explanation, entryId: entryByOutcome.get(outcome) ?? null, now: input.now }),
+  );
+  const settled = await recordFulfilments(tx, actor, rows, input.now);
+  return rows.map((f) => toAwardView(settled.get(f.id) ?? f));
+}
+
+/** A new fulfilment of an outcome: posted when its ledger entry is written, else pending. */
+export function newFulfilment(
+  o: Outcome,
+  p: { memberId: string; transactionId: string | null; eventId: string | null; value: number; explanation: string[]; entryId: number | null; now: Date },
+): Fulfilment {
+  return {
+    id: randomUUID(), memberId: p.memberId, transactionId: p.transactionId, eventId: p.eventId, offerId: o.offerId, offerVersion: o.offerVersion,
+    programId: o.programId ?? null, outcomeType: o.outcomeType, value: p.value, currency: o.currency ?? null, partnerId: o.partnerId ?? null,
+    poolId: o.poolId ?? null, voucherCode: null, state: p.entryId !== null ? "posted" : "pending", postingMethod: o.posting.method,
+    claimExpiresAt: o.posting.method === "claim" ? o.posting.claimExpiresAt : null, narration: o.narration, explanation: p.explanation,
+    entryId: p.entryId, externalReference: null, reversedValue: 0, capPeriodKey: o.usage.capPeriodKey, milestonePeriodKey: o.usage.milestonePeriodKey,
+    createdAt: p.now, updatedAt: p.now,
+  };
+}
+
+/**
+ * Writes new fulfilments with their first history entry and their outbox rows, then gives vouchers
+ * their codes. Answers the vouchers as settled (posted or failed), by fulfilment id.
+ */
+export async function recordFulfilments(tx: DbOrTx, actor: Actor, rows: readonly Fulfilment[], now: Date): Promise<Map<string, Fulfilment>> {
   const isVoucher = (f: Fulfilment) => f.outcomeType === "voucher" && f.postingMethod === "automatic";
   await writeFulfilments(
     tx,
@@ -158,14 +158,14 @@ export async function fulfil(
     })),
     actor.label,
   );
-  const settled = await issueVouchers(tx, actor, rows.filter(isVoucher), input.now);
-  return rows.map((f) => toAwardView(settled.get(f.id) ?? f));
+  return issueVouchers(tx, actor, rows.filter(isVoucher), now);
 }
+
 /**
  * Vouchers come from their pool at once: posted with the codes, or failed, visibly, when the pool has
  * run out (and then what the award counted against the offer's budget and the member's cap is given back).
  */
-export async function issueVouchers(tx: DbOrTx, actor: Actor, vouchers: readonly Fulfilment[], now: Date): Promise<Map<string, Fulfilment>> {
+async function issueVouchers(tx: DbOrTx, actor: Actor, vouchers: readonly Fulfilment[], now: Date): Promise<Map<string, Fulfilment>> {
   const settled = new Map<string, Fulfilment>();
   for (const f of vouchers) {
     const codes = f.poolId ? await issueVoucherCodes(tx, f.poolId, f.id, f.value, now) : null;

@@ -1,7 +1,6 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
-import { memberPrograms, members, memberTrackers, offerMemberUsage, offerMilestones, offers, transactions, fulfilments, type Fulfilment } from "@/db/schema";
+import { memberPrograms, members, memberTrackers, offerMemberUsage, offerMilestones, offers, transactions, fulfilments } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { addDays, dayKey, evaluateTransaction, localDate, monthKey, periodKey, yearKey, type CompiledOffer, type MemberContext, type Outcome } from "@/lib/engine";
@@ -9,9 +8,8 @@ import { DomainError } from "@/lib/errors";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
 import { liveOffers, type LiveOffers } from "@/lib/offers/cache";
-import { issueVouchers, toAwardView, type AwardView } from "./fulfil";
+import { newFulfilment, recordFulfilments, toAwardView, type AwardView } from "./fulfil";
 import { checkTransaction, type IngestInput, type IngestResult } from "./ingest";
-import { writeFulfilments } from "./write-fulfilments";
 
 export type IngestOutcome = { ok: true; result: IngestResult } | { ok: false; error: DomainError };
 
@@ -265,31 +263,11 @@ async function write(tx: DbOrTx, actor: Actor, p: Pending, now: Date): Promise<M
       explanations.set(g, [...g.outcome.explanation, `${repaid.toLocaleString("en-US")} of these points repaid points taken back after an earlier refund.`]);
     }
   }
-  const rows: { index: number; f: Fulfilment }[] = p.granted.map((g) => {
-    const o = g.outcome;
-    return {
-      index: g.index,
-      f: {
-        id: randomUUID(), memberId: memberOf(g.index), transactionId: txId(g.index), eventId: null, offerId: o.offerId, offerVersion: o.offerVersion,
-        programId: o.programId ?? null, outcomeType: o.outcomeType, value: o.value, currency: o.currency ?? null, partnerId: o.partnerId ?? null,
-        poolId: o.poolId ?? null, voucherCode: null, state: entries.has(g) ? "posted" : "pending", postingMethod: o.posting.method,
-        claimExpiresAt: o.posting.method === "claim" ? o.posting.claimExpiresAt : null, narration: o.narration, explanation: explanations.get(g) ?? o.explanation,
-        entryId: entries.get(g) ?? null, externalReference: null, reversedValue: 0, capPeriodKey: o.usage.capPeriodKey, milestonePeriodKey: o.usage.milestonePeriodKey,
-        createdAt: now, updatedAt: now,
-      },
-    };
-  });
-  const isVoucher = (f: Fulfilment) => f.outcomeType === "voucher" && f.postingMethod === "automatic";
-  await writeFulfilments(
-    tx,
-    rows.map(({ f }) => ({
-      fulfilment: f,
-      reason: isVoucher(f) ? null : f.state === "posted" ? "Posted to the points ledger" : f.postingMethod === "claim" ? "Waiting for the member's claim" : "Queued for delivery",
-      outbox: !isVoucher(f) && f.state === "pending" && f.postingMethod === "automatic",
-    })),
-    actor.label,
-  );
-  const settled = await issueVouchers(tx, actor, rows.map((r) => r.f).filter(isVoucher), now);
+  const rows = p.granted.map((g) => ({
+    index: g.index,
+    f: newFulfilment(g.outcome, { memberId: memberOf(g.index), transactionId: txId(g.index), eventId: null, value: g.outcome.value, explanation: explanations.get(g) ?? g.outcome.explanation, entryId: entries.get(g) ?? null, now }),
+  }));
+  const settled = await recordFulfilments(tx, actor, rows.map((r) => r.f), now);
 
   if (p.trackerDeltas.size > 0) {
     await tx
