@@ -14,6 +14,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Partner API secrets are encrypted with a key derived from this (lib/partners/secret.ts).
+    env: { COALITION_ENCRYPTION_KEY: "coalition-tests-only-key" },
     projects: [
       {
         resolve: { alias },

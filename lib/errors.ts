@@ -52,7 +52,19 @@ export type ErrorCode =
   | "invalid_transaction"
   | "not_claimable"
   | "claim_window_closed"
-  | "refund_exceeds_amount";
+  | "refund_exceeds_amount"
+  | "partner_not_found"
+  | "partner_code_taken"
+  | "partner_suspended"
+  | "partner_key_mismatch"
+  | "insufficient_partner_points"
+  | "point_block_not_found"
+  | "point_block_not_pending"
+  | "not_postpaid"
+  | "nothing_to_bill"
+  | "statement_not_found"
+  | "not_retryable"
+  | "not_reversible";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   member_not_found: 404,
@@ -90,6 +102,18 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_claimable: 409,
   claim_window_closed: 409,
   refund_exceeds_amount: 422,
+  partner_not_found: 404,
+  partner_code_taken: 409,
+  partner_suspended: 409,
+  partner_key_mismatch: 403,
+  insufficient_partner_points: 422,
+  point_block_not_found: 404,
+  point_block_not_pending: 409,
+  not_postpaid: 409,
+  nothing_to_bill: 409,
+  statement_not_found: 404,
+  not_retryable: 409,
+  not_reversible: 409,
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,

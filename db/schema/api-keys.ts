@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { partners } from "./partners";
 import { users } from "./users";
 
 /**
@@ -11,6 +12,8 @@ export const apiKeys = pgTable("api_keys", {
   prefix: text().notNull().unique(),
   secretHash: text().notNull(),
   scopes: text().array().notNull(),
+  /** A partner's key may act only for that partner (its earn transactions). */
+  partnerId: uuid().references(() => partners.id),
   createdByUserId: uuid().references(() => users.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp({ withTimezone: true }),

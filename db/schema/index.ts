@@ -8,3 +8,4 @@ export * from "./offers";
 export * from "./transactions";
 export * from "./vouchers";
 export * from "./imports";
+export * from "./partners";

@@ -6,3 +6,4 @@ export * from "./errors";
 export * from "./expiry";
 export * from "./redemption-rules";
 export * from "./offers";
+export * from "./partners";
