@@ -10,6 +10,7 @@ export const API_SCOPES = [
   "events:write",
   "fulfilments:read",
   "fulfilments:write",
+  "partner_transactions:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -24,6 +25,7 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   "events:write": "Send member activity events",
   "fulfilments:read": "Read fulfilments",
   "fulfilments:write": "Claim fulfilments",
+  "partner_transactions:write": "Send a partner's earn transactions (partner keys only)",
 };
 
 export function isApiScope(value: string): value is ApiScope {
