@@ -1,0 +1,42 @@
+/** Helpers for tests of partners: a partner with its blocks, and a key that belongs to it. */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { apiKeys, pointBlocks } from "@/db/schema";
+import { getDb } from "@/db";
+import { createApiKey } from "@/lib/api-keys";
+import { createPartner } from "@/lib/partners";
+import { partnerInputSchema, type PartnerInput } from "@/lib/partners/schemas";
+import { systemTestActor } from "./fixtures";
+
+export async function makePartner(hostProgramId: string, overrides: Partial<PartnerInput> = {}) {
+  const input = partnerInputSchema.parse({
+    code: `PT${randomUUID().slice(0, 6).toUpperCase()}`,
+    name: "Skyward Airlines",
+    type: "airline",
+    currencyCode: "SKYW",
+    currencyName: "Skyward Miles",
+    conversionRate: "0.5",
+    apiTimeoutMs: 2000,
+    hostProgramId,
+    fundingMode: "prepaid",
+    debitRate: "1",
+    autoApprove: false,
+  });
+  return createPartner(getDb(), systemTestActor, { ...input, ...overrides });
+}
+
+/** An active (or pending) block, as if recorded and approved. */
+export async function addBlock(partnerId: string, points: number, kind: "prepaid" | "reserve" = "prepaid", status: "active" | "pending" = "active", createdAt = new Date()) {
+  const [block] = await getDb()
+    .insert(pointBlocks)
+    .values({ partnerId, kind, status, points, price: points * 10, currency: "INR", reference: `PO-${randomUUID().slice(0, 6)}`, createdAt })
+    .returning();
+  return block!;
+}
+
+/** A key with the partner-transactions scope, bound to the partner (or to none). */
+export async function partnerKey(partnerId: string | null): Promise<string> {
+  const { apiKey, token } = await createApiKey(getDb(), systemTestActor, { name: "partner", scopes: ["partner_transactions:write", "partners:read"] });
+  if (partnerId) await getDb().update(apiKeys).set({ partnerId }).where(eq(apiKeys.id, apiKey.id));
+  return token;
+}
