@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { apiKeys, pointBlocks } from "@/db/schema";
 import { getDb } from "@/db";
 import { createApiKey } from "@/lib/api-keys";
-import { createPartner } from "@/lib/partners";
+import { createPartner, getPartner, updatePartner } from "@/lib/partners";
 import { partnerInputSchema, type PartnerInput } from "@/lib/partners/schemas";
 import { systemTestActor } from "./fixtures";
 
@@ -39,4 +39,10 @@ export async function partnerKey(partnerId: string | null): Promise<string> {
   const { apiKey, token } = await createApiKey(getDb(), systemTestActor, { name: "partner", scopes: ["partner_transactions:write", "partners:read"] });
   if (partnerId) await getDb().update(apiKeys).set({ partnerId }).where(eq(apiKeys.id, apiKey.id));
   return token;
+}
+
+/** Changes some of a partner's setup, as a partner manager saving the form would. */
+export async function changePartner(partnerId: string, patch: Partial<PartnerInput>) {
+  const { id: _id, hasApiSecret: _s, topUpRequiredAt: _t, createdAt: _c, updatedAt: _u, ...current } = await getPartner(getDb(), partnerId);
+  return updatePartner(getDb(), systemTestActor, partnerId, { ...(current as unknown as PartnerInput), apiSecret: null, ...patch });
 }
