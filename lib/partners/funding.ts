@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { partners, pointBlockDebits, pointBlocks, programs, type Partner } from "@/db/schema";
 import { clientOf, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { allocateBlockDebit } from "@/lib/engine";
+import { allocateBlockDebit, partnerDebitPoints } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
 
 export type BlockDebit = { blockId: string; points: number; reserve: boolean };
@@ -55,6 +55,7 @@ export async function spendBlocks(
   });
   if (plan.some((p) => p.reserve) && partner.topUpRequiredAt === null) {
     await tx.update(partners).set({ topUpRequiredAt: now }).where(eq(partners.id, partner.id));
+    partner.topUpRequiredAt = now; // the caller's snapshot too, so later spends in this transaction do not flag it again
     await writeAudit(tx, actor, { action: "partner.top_up_required", entityType: "partner", entityId: partner.id, after: { reason: "The reserve block was used: the prepaid blocks are exhausted." } });
   }
   await autoCreateBlock(tx, actor, partner, now);
@@ -127,4 +128,51 @@ export async function releaseBlockPoints(tx: DbOrTx, fulfilmentId: string): Prom
     released += points;
   }
   return released;
+}
+
+/** An outcome a partner-funded offer would give, and the partner points its blocks would pay for it. */
+export type FundingClaim = { partnerId: string; points: number };
+export type FundingPlan = { partner: Partner; debit: number; parts: BlockDebit[] };
+
+/**
+ * Plans the block debits of the outcomes of partner-funded offers, in the order given (the order the
+ * engine granted them): each prepaid partner's blocks fund what they can, whole outcome by whole
+ * outcome; an outcome they cannot fund gets `null` and must not be granted. Post-paid partners fund
+ * everything (billed later), as do partners that no longer exist (nothing to debit). Locks the
+ * partners' rows in id order, after the members' balance rows the caller already holds; spend the
+ * plans with spendFundingPlans once the fulfilments are written, in the same transaction.
+ */
+export async function planPartnerFunding(tx: DbOrTx, claims: readonly FundingClaim[]): Promise<(FundingPlan | null | "unfunded")[]> {
+  const ids = [...new Set(claims.map((c) => c.partnerId))].sort();
+  if (ids.length === 0) return [];
+  const locked = new Map<string, Partner>();
+  for (const id of ids) {
+    const [p] = await tx.select().from(partners).where(eq(partners.id, id)).for("update");
+    if (p) locked.set(id, p);
+  }
+  const blocks = new Map<string, { id: string; kind: "prepaid" | "reserve"; points: number; used: number }[]>();
+  const prepaidIds = [...locked.values()].filter((p) => p.fundingMode === "prepaid").map((p) => p.id);
+  if (prepaidIds.length > 0) {
+    const rows = await tx
+      .select({ id: pointBlocks.id, partnerId: pointBlocks.partnerId, kind: pointBlocks.kind, points: pointBlocks.points, used: pointBlocks.used })
+      .from(pointBlocks)
+      .where(and(inArray(pointBlocks.partnerId, prepaidIds), eq(pointBlocks.status, "active"), gt(pointBlocks.points, pointBlocks.used)))
+      .orderBy(asc(pointBlocks.createdAt), asc(pointBlocks.id));
+    for (const r of rows) blocks.set(r.partnerId, [...(blocks.get(r.partnerId) ?? []), { ...r, kind: r.kind === "reserve" ? "reserve" : "prepaid" }]);
+  }
+  return claims.map((claim) => {
+    const partner = locked.get(claim.partnerId);
+    if (!partner || partner.fundingMode !== "prepaid") return "unfunded";
+    const debit = partnerDebitPoints(claim.points, partner.debitRate);
+    const own = blocks.get(partner.id) ?? [];
+    const parts = allocateBlockDebit(own, debit);
+    if (!parts) return null;
+    for (const part of parts) own.find((b) => b.id === part.blockId)!.used += part.points;
+    return { partner, debit, parts };
+  });
+}
+
+/** Spends planned debits for the fulfilments now written (each plan with its fulfilment's id). */
+export async function spendFundingPlans(tx: DbOrTx, actor: Actor, plans: readonly { plan: FundingPlan; fulfilmentId: string }[], now: Date): Promise<void> {
+  for (const { plan, fulfilmentId } of plans) await spendBlocks(tx, actor, plan.partner, plan.parts, { fulfilmentId }, now);
 }
