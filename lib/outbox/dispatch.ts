@@ -56,18 +56,19 @@ const partner = (round: Round, id: string | null): Promise<PartnerEndpoint> => {
   return p;
 };
 
+/** One key per fulfilment, unless a console retry after a refusal chose a new one (lib/partners/credits.ts). */
+const keyOf = (f: ClaimedRow, usual: string) => (typeof f.payload.idempotencyKey === "string" ? f.payload.idempotencyKey : usual);
+
 const HANDLERS: Record<string, Handler> = {
   async "cashback.credit"({ db }, f) {
-    return { who: "the bank", delivery: await callCoreBanking(db, "credits", `fulfilment-${f.fulfilmentId}`, { account: f.account, amount: f.due, currency: f.currency, narration: f.narration, fulfilment_id: f.fulfilmentId }) };
+    return { who: "the bank", delivery: await callCoreBanking(db, "credits", keyOf(f, `fulfilment-${f.fulfilmentId}`), { account: f.account, amount: f.due, currency: f.currency, narration: f.narration, fulfilment_id: f.fulfilmentId }) };
   },
   async "cashback.reverse"({ db }, f) {
     return { who: "the bank", delivery: await callCoreBanking(db, `credits/${encodeURIComponent(f.externalReference ?? "")}/reverse`, `outbox-${f.id}`, { amount: Number(f.payload.value), fulfilment_id: f.fulfilmentId }) };
   },
   async "partner_points.credit"(round, f) {
     const p = await partner(round, f.partnerId);
-    // A console retry after a refusal sends a new key (payload.idempotencyKey); otherwise one key per fulfilment.
-    const key = typeof f.payload.idempotencyKey === "string" ? f.payload.idempotencyKey : `partner-credit-${f.fulfilmentId}`;
-    return { who: p.name, delivery: await creditPartnerPoints(p, key, { account: f.account, points: f.due, fulfilmentId: f.fulfilmentId, narration: f.narration }) };
+    return { who: p.name, delivery: await creditPartnerPoints(p, keyOf(f, `partner-credit-${f.fulfilmentId}`), { account: f.account, points: f.due, fulfilmentId: f.fulfilmentId, narration: f.narration }) };
   },
   async "partner_points.reverse"(round, f) {
     const p = await partner(round, f.partnerId);
