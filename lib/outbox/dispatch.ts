@@ -162,7 +162,9 @@ async function deliver(round: Round, row: ClaimedRow, now: Date): Promise<Outcom
   const done = { ...base, next: "done" as const, lastError: result.kind === "ok" ? null : result.reason };
   if (credit) {
     if (result.kind === "ok") return { ...done, outcome: "ok", effect: "post", reference: result.reference, credited: row.due, reason: `Credited by ${who} (${result.reference})` };
-    const reason = result.kind === "retry" ? `Gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
+    // A last call that timed out may have been credited after all: a console retry sends the same key and settles it.
+    const unsure = result.kind === "retry" && result.reason.startsWith("No answer") ? " (the partner may have credited it: Retry settles it without crediting twice)" : "";
+    const reason = result.kind === "retry" ? `Gave up after ${row.attempts} attempts: ${result.reason}${unsure}` : result.reason;
     return { ...done, outcome: result.kind === "retry" ? "gave_up" : "refused", effect: "fail", reason };
   }
   const requested = row.payload.requestedBy !== undefined; // a reversal asked for in the console
