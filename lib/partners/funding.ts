@@ -4,7 +4,7 @@ import { partners, pointBlockDebits, pointBlocks, programs, type Partner } from 
 import { clientOf, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { allocateBlockDebit, partnerDebitPoints } from "@/lib/engine";
+import { allocateBlockDebit, partnerDebitPoints, type CompiledOffer, type Outcome } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
 
 export type BlockDebit = { blockId: string; points: number; reserve: boolean };
@@ -133,18 +133,19 @@ export async function releaseBlockPoints(tx: DbOrTx, fulfilmentId: string): Prom
 /** An outcome a partner-funded offer would give, and the partner points its blocks would pay for it. */
 export type FundingClaim = { partnerId: string; points: number };
 export type FundingPlan = { partner: Partner; debit: number; parts: BlockDebit[] };
+/** A plan to spend, `null` when the partner cannot fund it (the outcome must not be granted), "unfunded" when nothing is debited (post-paid, or no such partner). */
+export type FundingDecision = FundingPlan | null | "unfunded";
 
 /**
- * Plans the block debits of the outcomes of partner-funded offers, in the order given (the order the
- * engine granted them): each prepaid partner's blocks fund what they can, whole outcome by whole
- * outcome; an outcome they cannot fund gets `null` and must not be granted. Post-paid partners fund
- * everything (billed later), as do partners that no longer exist (nothing to debit). Locks the
- * partners' rows in id order, after the members' balance rows the caller already holds; spend the
- * plans with spendFundingPlans once the fulfilments are written, in the same transaction.
+ * The funds of the partners behind partner-funded offers, for deciding outcome by outcome in the order
+ * the engine grants them: each prepaid partner's active blocks fund what they can, whole outcome by
+ * whole outcome. Post-paid partners fund everything (billed later), as do partners that no longer
+ * exist (nothing to debit). Locks the partners' rows in id order — after the members' balance rows the
+ * caller already holds, the order a partner's own earn transactions take them too. Spend the plans with
+ * spendFundingPlans once the fulfilments are written, in the same transaction.
  */
-export async function planPartnerFunding(tx: DbOrTx, claims: readonly FundingClaim[]): Promise<(FundingPlan | null | "unfunded")[]> {
-  const ids = [...new Set(claims.map((c) => c.partnerId))].sort();
-  if (ids.length === 0) return [];
+export async function loadPartnerFunds(tx: DbOrTx, partnerIds: Iterable<string>): Promise<{ take(claim: FundingClaim): FundingDecision }> {
+  const ids = [...new Set(partnerIds)].sort();
   const locked = new Map<string, Partner>();
   for (const id of ids) {
     const [p] = await tx.select().from(partners).where(eq(partners.id, id)).for("update");
@@ -160,19 +161,39 @@ export async function planPartnerFunding(tx: DbOrTx, claims: readonly FundingCla
       .orderBy(asc(pointBlocks.createdAt), asc(pointBlocks.id));
     for (const r of rows) blocks.set(r.partnerId, [...(blocks.get(r.partnerId) ?? []), { ...r, kind: r.kind === "reserve" ? "reserve" : "prepaid" }]);
   }
-  return claims.map((claim) => {
-    const partner = locked.get(claim.partnerId);
-    if (!partner || partner.fundingMode !== "prepaid") return "unfunded";
-    const debit = partnerDebitPoints(claim.points, partner.debitRate);
-    const own = blocks.get(partner.id) ?? [];
-    const parts = allocateBlockDebit(own, debit);
-    if (!parts) return null;
-    for (const part of parts) own.find((b) => b.id === part.blockId)!.used += part.points;
-    return { partner, debit, parts };
-  });
+  return {
+    take(claim) {
+      const partner = locked.get(claim.partnerId);
+      if (!partner || partner.fundingMode !== "prepaid") return "unfunded";
+      const debit = partnerDebitPoints(claim.points, partner.debitRate);
+      const own = blocks.get(partner.id) ?? [];
+      const parts = allocateBlockDebit(own, debit);
+      if (!parts) return null;
+      for (const part of parts) own.find((b) => b.id === part.blockId)!.used += part.points;
+      return { partner, debit, parts };
+    },
+  };
 }
 
 /** Spends planned debits for the fulfilments now written (each plan with its fulfilment's id). */
 export async function spendFundingPlans(tx: DbOrTx, actor: Actor, plans: readonly { plan: FundingPlan; fulfilmentId: string }[], now: Date): Promise<void> {
   for (const { plan, fulfilmentId } of plans) await spendBlocks(tx, actor, plan.partner, plan.parts, { fulfilmentId }, now);
+}
+
+/** The partners whose blocks pay for some of these offers' points. */
+export function fundingPartnersOf(offers: readonly CompiledOffer[]): string[] {
+  return offers.flatMap((o) => (o.definition.funding.kind === "partner" && isPointsOutcome(o.definition.outcome.type) ? [o.definition.funding.partnerId] : []));
+}
+
+const isPointsOutcome = (type: string) => type === "reward_points" || type === "partner_points";
+
+/**
+ * What the offer's partner pays for this outcome: a plan, null when it cannot (the outcome is not
+ * granted), "unfunded" when the bank funds the offer or the outcome is cashback or a voucher (points
+ * only come out of blocks).
+ */
+export function decideFunding(offers: readonly CompiledOffer[], o: Outcome, funds: { take(claim: FundingClaim): FundingDecision }, value = o.value): FundingDecision {
+  const funding = o.offerId ? offers.find((c) => c.offerId === o.offerId)?.definition.funding : undefined;
+  if (funding?.kind !== "partner" || !isPointsOutcome(o.outcomeType)) return "unfunded";
+  return funds.take({ partnerId: funding.partnerId, points: value });
 }
