@@ -36,7 +36,7 @@ export const LEASE_MARGIN_MS = Number(process.env.COALITION_OUTBOX_LEASE_MARGIN_
 const BACKOFF_BASE_MS = Number(process.env.COALITION_OUTBOX_BACKOFF_MS ?? 1000);
 /** Calls in flight at once in one worker. */
 export const DEFAULT_CONCURRENCY = 48;
-const FLUSH_SIZE = 64;
+const FLUSH_SIZE = 128;
 const actor = systemActor("worker");
 
 /**
@@ -94,7 +94,7 @@ export type DispatchTally = { claimed: number; delivered: number; failed: number
 export async function dispatchOutbox(db: Db, options: { limit?: number; now?: Date; concurrency?: number } = {}): Promise<DispatchTally> {
   const now = options.now ?? new Date();
   const started = performance.now();
-  const rows = await claim(db, now, options.limit ?? 256);
+  const rows = await claim(db, now, options.limit ?? 512);
   const tally: DispatchTally = { claimed: rows.length, delivered: 0, failed: 0, retried: 0 };
   if (rows.length === 0) return tally;
   const round: Round = { db, partners: new Map() };

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { startDemoPartnerLedger, type DemoPartnerLedger } from "@/lib/demo/partner-ledger";
 import { makeMember, makeProgram } from "../support/ledger";
-import { killOutboxWorker, startOutboxWorker, type OutboxWorker } from "../support/outbox-workers";
+import { killOutboxWorker, startOutboxWorker, type OutboxWorker } from "@/scripts/lib/outbox-workers";
 import { makeApiPartner, PARTNER_SECRET, pendingPartnerCredits } from "../support/partners";
 
 const CREDITS = 1000;

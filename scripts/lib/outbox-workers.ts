@@ -1,4 +1,4 @@
-/** Real outbox worker processes (scripts/outbox-worker.ts) that tests and the benchmark start and kill. */
+/** Real outbox worker processes (scripts/outbox-worker.ts) that the chaos test and the benchmark start and kill. */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
