@@ -65,8 +65,9 @@ export async function recordOutcomes(db: Db, outcomes: readonly Outcome[], now: 
       if (!r.fulfilment_id || (r.effect !== "fail" && r.effect !== "reverse")) continue;
       // Only the columns giveBackUsage reads.
       const f = { id: r.fulfilment_id, memberId: r.member_id, offerId: r.offer_id, capPeriodKey: r.cap_period_key } as Fulfilment;
-      await giveBackUsage(tx, f, Number(r.give_back));
+      // The partner's block points first, then the budget: the order every other change locks them in.
       if (r.state === "failed" || r.state === "reversed") await releaseBlockPoints(tx, r.fulfilment_id);
+      await giveBackUsage(tx, f, Number(r.give_back));
     }
     return outcomes.map((outcome) => ({ outcome, owned: owned.has(outcome.outboxId) }));
   });

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { reserveBlockPointsAgain } from "./funding";
 
 /**
  * What member care and partner managers can do with a credit delivered outside (partner points,
@@ -36,6 +37,11 @@ export async function retryCredit(db: DbOrTx, actor: Actor, input: { fulfilmentI
     if (f.state !== "failed") throw new DomainError("not_retryable", `Only a failed credit can be sent again; this one is ${f.state}.`, { state: f.state });
     const due = f.value - f.reversedValue;
     if (due <= 0) throw new DomainError("not_retryable", "Nothing is left to credit: refunds took all of it back.");
+    // The partner's blocks first, then the budget and cap: the order every other change locks them in.
+    await reserveBlockPointsAgain(tx, actor, f.id, due, now).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === "insufficient_partner_points") throw new DomainError("not_retryable", `${error.message} A partner manager can record and approve a new block first.`, error.details);
+      throw error;
+    });
     await takeUsageAgain(tx, f, due);
 
     const [last] = await tx

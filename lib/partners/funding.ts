@@ -107,25 +107,17 @@ async function autoCreateBlock(tx: DbOrTx, actor: Actor, partner: Partner, now: 
  * reserved). Idempotent: what was already given back is not given twice. Answers the points released.
  */
 export async function releaseBlockPoints(tx: DbOrTx, fulfilmentId: string): Promise<number> {
-  const holding = () =>
-    tx
-      .select({ blockId: pointBlockDebits.blockId, partnerId: pointBlocks.partnerId, points: sql<string>`sum(${pointBlockDebits.points})` })
-      .from(pointBlockDebits)
-      .innerJoin(pointBlocks, eq(pointBlocks.id, pointBlockDebits.blockId))
-      .where(eq(pointBlockDebits.fulfilmentId, fulfilmentId))
-      .groupBy(pointBlockDebits.blockId, pointBlocks.partnerId);
-  const first = await holding();
+  const first = await heldBy(tx, fulfilmentId);
   if (first.length === 0) return 0;
   // The partner's lock first, as every other change of its blocks takes it; then read again under it,
   // so two releases of the same fulfilment cannot both give the points back.
   await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, first[0]!.partnerId)).for("update");
   let released = 0;
-  for (const h of await holding()) {
-    const points = Number(h.points);
-    if (points <= 0) continue;
-    await tx.update(pointBlocks).set({ used: sql`${pointBlocks.used} - ${points}` }).where(eq(pointBlocks.id, h.blockId));
-    await tx.insert(pointBlockDebits).values({ blockId: h.blockId, fulfilmentId, points: -points });
-    released += points;
+  for (const h of await heldBy(tx, fulfilmentId)) {
+    if (h.points <= 0) continue;
+    await tx.update(pointBlocks).set({ used: sql`${pointBlocks.used} - ${h.points}` }).where(eq(pointBlocks.id, h.blockId));
+    await tx.insert(pointBlockDebits).values({ blockId: h.blockId, fulfilmentId, points: -h.points });
+    released += h.points;
   }
   return released;
 }
@@ -196,4 +188,59 @@ export function decideFunding(offers: readonly CompiledOffer[], o: Outcome, fund
   const funding = o.offerId ? offers.find((c) => c.offerId === o.offerId)?.definition.funding : undefined;
   if (funding?.kind !== "partner" || !isPointsOutcome(o.outcomeType)) return "unfunded";
   return funds.take({ partnerId: funding.partnerId, points: value });
+}
+
+/**
+ * A refund took back `x` of what was still due on a partner-funded fulfilment (`dueBefore`): the
+ * same share of the block points it still holds goes back to the blocks, rounded up, so refunds that
+ * add up to the whole give back exactly everything. Answers the points released.
+ */
+export async function releaseBlockShare(tx: DbOrTx, fulfilmentId: string, x: number, dueBefore: number): Promise<number> {
+  if (x <= 0 || dueBefore <= 0) return 0;
+  if (x >= dueBefore) return releaseBlockPoints(tx, fulfilmentId);
+  const held = await heldBy(tx, fulfilmentId);
+  if (held.length === 0) return 0;
+  await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, held[0]!.partnerId)).for("update");
+  const now = (await heldBy(tx, fulfilmentId)).filter((h) => h.points > 0);
+  const outstanding = now.reduce((s, h) => s + h.points, 0);
+  let toRelease = Math.min(outstanding, Math.ceil((outstanding * x) / dueBefore));
+  const total = toRelease;
+  // The newest blocks first: what is left stays in the oldest, as it was spent.
+  for (const h of [...now].reverse()) {
+    if (toRelease === 0) break;
+    const points = Math.min(h.points, toRelease);
+    await tx.update(pointBlocks).set({ used: sql`${pointBlocks.used} - ${points}` }).where(eq(pointBlocks.id, h.blockId));
+    await tx.insert(pointBlockDebits).values({ blockId: h.blockId, fulfilmentId, points: -points });
+    toRelease -= points;
+  }
+  return total;
+}
+
+/** Block points a fulfilment holds, per block (oldest block first). */
+async function heldBy(tx: DbOrTx, fulfilmentId: string): Promise<{ blockId: string; partnerId: string; points: number }[]> {
+  const rows = await tx
+    .select({ blockId: pointBlockDebits.blockId, partnerId: pointBlocks.partnerId, points: sql<string>`sum(${pointBlockDebits.points})`, createdAt: pointBlocks.createdAt })
+    .from(pointBlockDebits)
+    .innerJoin(pointBlocks, eq(pointBlocks.id, pointBlockDebits.blockId))
+    .where(eq(pointBlockDebits.fulfilmentId, fulfilmentId))
+    .groupBy(pointBlockDebits.blockId, pointBlocks.partnerId, pointBlocks.createdAt)
+    .orderBy(asc(pointBlocks.createdAt));
+  return rows.map((r) => ({ blockId: r.blockId, partnerId: r.partnerId, points: Number(r.points) }));
+}
+
+/**
+ * A retry of a failed, partner-funded credit takes its block points again (what is now due, at the
+ * partner's debit rate), or refuses — changing nothing — when the partner's blocks can no longer
+ * fund it. Fulfilments that never held block points need nothing. Answers the points taken.
+ */
+export async function reserveBlockPointsAgain(tx: DbOrTx, actor: Actor, fulfilmentId: string, due: number, now: Date): Promise<number> {
+  const held = await heldBy(tx, fulfilmentId);
+  if (held.length === 0) return 0;
+  const [partner] = await tx.select().from(partners).where(eq(partners.id, held[0]!.partnerId)).for("update");
+  const outstanding = (await heldBy(tx, fulfilmentId)).reduce((s, h) => s + h.points, 0);
+  const needed = partnerDebitPoints(due, partner!.debitRate) - outstanding;
+  if (needed <= 0) return 0;
+  const plan = await planBlockDebit(tx, partner!, needed);
+  await spendBlocks(tx, actor, partner!, plan, { fulfilmentId }, now);
+  return needed;
 }
