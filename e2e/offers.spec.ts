@@ -257,7 +257,7 @@ asRole("program_manager")(
     await expect(page.getByTestId("offer-summary")).toContainText("Skyward Miles");
     await page.getByTestId("preview-amount").fill("7500");
     await page.getByLabel("Merchant", { exact: true }).fill("Sky Lounge");
-    await expect(wizard.previewResult()).toContainText("Earns 10,000");
+    await expect(wizard.previewResult()).toContainText("Earns 10,000 Skyward Miles");
     await expect(wizard.previewResult()).toContainText("10,000 Skyward Miles at Sky Lounge");
     await shot(page, "partner-step-5-review");
     await page.getByTestId("submit-offer").click();
@@ -288,7 +288,8 @@ asRole("program_manager")(
     await page.getByTestId("member-link").filter({ hasText: "CUST-100002" }).click();
     await page.getByRole("link", { name: "Fulfilments" }).click();
     const earned = page.getByRole("row", { name: new RegExp(name) });
-    await expect(earned).toContainText("10,000");
+    await expect(earned).toContainText("10,000 Skyward Miles");
+    await expect(earned).toContainText("Skyward Airlines");
     await expect(async () => {
       await page.reload();
       await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(/Posted/i, { timeout: 1000 });

@@ -27,7 +27,7 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
  * A value in its outcome's units: "2,000 points", "₹250.00" (cashback is in minor units of its
  * currency), "1 voucher", "1,500 partner points".
  */
-export function formatOutcomeValue(outcomeType: string, value: number, currency: string | null): string {
+export function formatOutcomeValue(outcomeType: string, value: number, currency: string | null, partnerCurrency?: string | null): string {
   switch (outcomeType) {
     case "reward_points":
       return `${formatPoints(value)} ${plural(value, "point", "points")}`;
@@ -36,7 +36,7 @@ export function formatOutcomeValue(outcomeType: string, value: number, currency:
     case "voucher":
       return `${formatPoints(value)} ${plural(value, "voucher", "vouchers")}`;
     case "partner_points":
-      return `${formatPoints(value)} partner ${plural(value, "point", "points")}`;
+      return partnerCurrency ? `${formatPoints(value)} ${partnerCurrency}` : `${formatPoints(value)} partner ${plural(value, "point", "points")}`;
     default:
       return formatPoints(value);
   }

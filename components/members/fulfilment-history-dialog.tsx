@@ -19,7 +19,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 
 /** The history of one fulfilment: every state change with its reason, who made it and when, and why it was awarded. */
 export function FulfilmentHistoryDialog({ fulfilment: f }: { fulfilment: FulfilmentRow }) {
-  const value = formatOutcomeValue(f.outcomeType, f.value, f.currency);
+  const value = formatOutcomeValue(f.outcomeType, f.value, f.currency, f.partnerCurrency);
   const type = OUTCOME_TYPE_LABELS[f.outcomeType] ?? f.outcomeType;
   return (
     <Dialog>
@@ -41,7 +41,7 @@ export function FulfilmentHistoryDialog({ fulfilment: f }: { fulfilment: Fulfilm
             <Fact term="State">
               <StatusBadge tone={stateOf(f.state).tone}>{stateOf(f.state).label}</StatusBadge>
             </Fact>
-            <Fact term="Reversed">{f.reversedValue > 0 ? formatOutcomeValue(f.outcomeType, f.reversedValue, f.currency) : "Nothing"}</Fact>
+            <Fact term="Reversed">{f.reversedValue > 0 ? formatOutcomeValue(f.outcomeType, f.reversedValue, f.currency, f.partnerCurrency) : "Nothing"}</Fact>
             <Fact term="Posting">{f.postingMethod === "claim" ? "When the member claims it" : "Automatic"}</Fact>
             <Fact term="Earned by">{f.transactionId ? "A transaction" : f.eventId ? "A member activity event" : "—"}</Fact>
             <Fact term="Fulfilment id">

@@ -17,6 +17,8 @@ export type FulfilmentRow = {
   reversedValue: number;
   currency: string | null;
   partnerId: string | null;
+  partnerName?: string | null;
+  partnerCurrency?: string | null;
   voucherCode: string | null;
   state: string;
   postingMethod: string;
@@ -96,7 +98,7 @@ function fulfilmentColumns(linkOffers: boolean, actions: Record<string, ReactNod
         <div className="leading-tight whitespace-nowrap">
           <div className="text-slate-900">{OUTCOME_TYPE_LABELS[f.outcomeType] ?? f.outcomeType}</div>
           {f.outcomeType === "reward_points" && f.programCode && <div className={`${muted} font-mono`}>{f.programCode}</div>}
-          {f.outcomeType === "partner_points" && f.partnerId && <div className={`${muted} font-mono`} title={f.partnerId}>Partner {f.partnerId.slice(0, 8)}</div>}
+          {f.outcomeType === "partner_points" && f.partnerId && <div className={muted} title={f.partnerId}>{f.partnerName ?? `Partner ${f.partnerId.slice(0, 8)}`}</div>}
           {f.postingMethod === "claim" && <div className={muted}>On claim</div>}
         </div>
       ),
@@ -110,9 +112,9 @@ function fulfilmentColumns(linkOffers: boolean, actions: Record<string, ReactNod
         return (
           <div className="flex flex-col items-end gap-0.5 leading-tight whitespace-nowrap">
             <span className={f.state === "reversed" || f.state === "failed" ? "text-slate-500 line-through decoration-slate-400" : "font-medium text-slate-900"}>
-              {formatOutcomeValue(f.outcomeType, f.value, f.currency)}
+              {formatOutcomeValue(f.outcomeType, f.value, f.currency, f.partnerCurrency)}
             </span>
-            {f.reversedValue > 0 && <span className="text-xs text-amber-800">−{formatOutcomeValue(f.outcomeType, f.reversedValue, f.currency)} reversed</span>}
+            {f.reversedValue > 0 && <span className="text-xs text-amber-800">−{formatOutcomeValue(f.outcomeType, f.reversedValue, f.currency, f.partnerCurrency)} reversed</span>}
             {codes.length > 0 && (
               <ul aria-label="Voucher codes" className="flex flex-col items-end">
                 {codes.map((code) => (

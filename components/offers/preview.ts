@@ -7,10 +7,11 @@ import { majorToMinor, minorDigits } from "./convert";
 import { toDefinition, unitsOf, type OfferFormValues } from "./form-values";
 import { convertContext, type WizardProgramme } from "./types";
 
-/** What the earned value reads as: "₹20.00 cashback", "1,250 points". */
-export function earnedText(result: PreviewResult): string | null {
+/** What the earned value reads as: "₹20.00 cashback", "1,250 points", "10,000 Skyward Miles" (given the partner's currency). */
+export function earnedText(result: PreviewResult, partnerCurrency?: string): string | null {
   const o = result.outcome;
   if (!o) return null;
+  if (o.outcomeType === "partner_points" && partnerCurrency) return `${o.value.toLocaleString("en-US")} ${partnerCurrency}`;
   const outcome =
     o.outcomeType === "cashback" ? { type: "cashback" as const, currency: o.currency ?? "" }
       : o.outcomeType === "voucher" ? { type: "voucher" as const, poolId: o.poolId ?? "" }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
-import { fulfilmentEvents, fulfilments, offers, programs } from "@/db/schema";
+import { fulfilmentEvents, fulfilments, offers, partners, programs } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 
 /**
@@ -20,6 +20,9 @@ export type MemberFulfilmentRow = {
   reversedValue: number;
   currency: string | null;
   partnerId: string | null;
+  /** The partner's name and loyalty currency ("Skyward Miles"), for partner points. */
+  partnerName: string | null;
+  partnerCurrency: string | null;
   voucherCode: string | null;
   /** pending | posted | failed | reversed */
   state: string;
@@ -68,6 +71,8 @@ export async function listMemberFulfilmentsPage(
         reversedValue: fulfilments.reversedValue,
         currency: fulfilments.currency,
         partnerId: fulfilments.partnerId,
+        partnerName: partners.name,
+        partnerCurrency: partners.currencyName,
         voucherCode: fulfilments.voucherCode,
         state: fulfilments.state,
         postingMethod: fulfilments.postingMethod,
@@ -86,6 +91,7 @@ export async function listMemberFulfilmentsPage(
       .from(fulfilments)
       .leftJoin(offers, eq(offers.id, fulfilments.offerId))
       .leftJoin(programs, eq(programs.id, fulfilments.programId))
+      .leftJoin(partners, eq(partners.id, fulfilments.partnerId))
       .where(eq(fulfilments.memberId, memberId))
       // The (member_id, created_at) index serves the order; the id breaks ties between awards of one transaction.
       .orderBy(desc(fulfilments.createdAt), desc(fulfilments.id))

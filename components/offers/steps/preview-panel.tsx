@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import type { OfferDefinition } from "@/lib/engine";
 import { MoneyInput } from "../fields";
 import { earnedText, runSample, type SampleFields } from "../preview";
-import { partnerConversion, type WizardPartner, type WizardProgramme } from "../types";
+import type { WizardPartner, WizardProgramme } from "../types";
 
 /**
  * "Try it": an example purchase (or event) run through previewOffer as the reviewer types. Nothing is
@@ -19,7 +19,9 @@ export function PreviewPanel({ definition, programme, partners }: { definition: 
   const headingId = useId();
   const event = definition.trigger.kind === "event";
   const currency = definition.filters?.currency ?? programme.currency;
-  const run = runSample(definition, sample, programme, nowMs, partnerConversion(partners, definition.outcome.type === "partner_points" ? definition.outcome.partnerId : undefined));
+  const partnerId = definition.outcome.type === "partner_points" ? definition.outcome.partnerId : undefined;
+  const partner = partners.find((p) => p.id === partnerId);
+  const run = runSample(definition, sample, programme, nowMs, partner?.conversionRate ?? "1");
   const set = (field: keyof SampleFields) => (e: React.ChangeEvent<HTMLInputElement>) => setSample((s) => ({ ...s, [field]: e.target.value }));
   const when = (at: Date) =>
     new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: programme.timeZone }).format(at);
@@ -68,7 +70,7 @@ export function PreviewPanel({ definition, programme, partners }: { definition: 
             {run.result.earns ? (
               <p className="mt-1 flex items-center gap-1.5 text-sm font-semibold text-emerald-700">
                 <CircleCheck className="size-4" aria-hidden="true" />
-                Earns {earnedText(run.result)}
+                Earns {earnedText(run.result, partner?.currencyName)}
               </p>
             ) : (
               <p className="mt-1 flex items-center gap-1.5 text-sm font-semibold text-amber-800">

@@ -9,7 +9,7 @@ import { retryCreditAction, reverseCreditAction } from "./credit-actions";
 
 /** Send a failed credit again, or reverse a posted one, after a confirmation that says what happens. */
 export function CreditButtons({ memberId, fulfilment: f, kind }: { memberId: string; fulfilment: FulfilmentRow; kind: "retry" | "reverse" }) {
-  const what = formatOutcomeValue(f.outcomeType, f.value - f.reversedValue, f.currency);
+  const what = formatOutcomeValue(f.outcomeType, f.value - f.reversedValue, f.currency, f.partnerCurrency);
   const to = f.outcomeType === "cashback" ? "the bank" : "the partner";
   const fields = { memberId, fulfilmentId: f.id };
   if (kind === "retry") {

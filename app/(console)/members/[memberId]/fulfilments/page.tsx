@@ -46,6 +46,8 @@ export default async function MemberFulfilmentsPage({ params, searchParams }: { 
     reversedValue: f.reversedValue,
     currency: f.currency,
     partnerId: f.partnerId,
+    partnerName: f.partnerName,
+    partnerCurrency: f.partnerCurrency,
     voucherCode: f.voucherCode,
     state: f.state,
     postingMethod: f.postingMethod,
