@@ -123,7 +123,7 @@ export async function listStatements(db: DbOrTx, partnerId: string, options: { p
   if (!UUID.test(partnerId)) throw noPartner(partnerId);
   const page = Math.max(1, options.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 25));
-  const given = sql<string>`(select coalesce(sum(t.points), 0)::text from ${partnerTransactions} t where t.statement_id = ${partnerStatements.id})`;
+  const given = sql<string>`(select coalesce(sum(t.points), 0)::text from ${partnerTransactions} t where t.statement_id = "partner_statements"."id")`;
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     db
       .select({ statement: partnerStatements, given })

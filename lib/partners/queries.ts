@@ -18,8 +18,8 @@ const paging = (o: Paging) => {
 
 /** Points still available in a partner's active blocks of one kind (points − used). */
 const available = (kind: "prepaid" | "reserve") =>
-  sql<string>`(select coalesce(sum(b.points - b.used), 0)::text from ${pointBlocks} b where b.partner_id = ${partners.id} and b.status = 'active' and b.kind = ${kind})`;
-const pendingPoints = sql<string>`(select coalesce(sum(b.points), 0)::text from ${pointBlocks} b where b.partner_id = ${partners.id} and b.status = 'pending')`;
+  sql<string>`(select coalesce(sum(b.points - b.used), 0)::text from ${pointBlocks} b where b.partner_id = "partners"."id" and b.status = 'active' and b.kind = ${kind})`;
+const pendingPoints = sql<string>`(select coalesce(sum(b.points), 0)::text from ${pointBlocks} b where b.partner_id = "partners"."id" and b.status = 'pending')`;
 
 export type PartnerListRow = PartnerView & { availablePoints: number; reservePoints: number; pendingPoints: number };
 export type PartnerFilters = { q?: string; type?: string; status?: string; fundingMode?: string } & Paging;

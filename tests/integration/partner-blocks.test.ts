@@ -138,3 +138,35 @@ describe("maker-checker", () => {
     expect((await getDb().select().from(pointBlocks)).length).toBe(before);
   });
 });
+
+describe("partners list", () => {
+  it("shows each prepaid partner's available, reserve and pending block points", async () => {
+    const { listPartnersWithFunding } = await import("@/lib/partners/queries");
+    const partner = await makePartner({ name: `Listed ${Date.now()}` });
+    const a = await recordPointBlock(getDb(), actorFor(maker), partner.id, BLOCK);
+    await approvePointBlock(getDb(), actorFor(checker), a.id);
+    await recordPointBlock(getDb(), actorFor(maker), partner.id, { ...BLOCK, points: 7 });
+    const { rows } = await listPartnersWithFunding(getDb(), { q: partner.name });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: partner.id, availablePoints: 100_000, reservePoints: 0, pendingPoints: 7, hasApiSecret: false });
+    expect(rows[0]).not.toHaveProperty("apiSecretCipher");
+  });
+});
+
+describe("partner API keys", () => {
+  it("binds a key to its partner; a partner's page revokes only that partner's keys", async () => {
+    const { createApiKey, listApiKeys, revokeApiKey } = await import("@/lib/api-keys");
+    const partner = await makePartner();
+    const other = await makePartner();
+    const { apiKey, token } = await createApiKey(getDb(), actorFor(maker), { name: "Sky POS", scopes: ["partner_transactions:write", "members:read"], partnerId: partner.id });
+    expect(apiKey.partnerId).toBe(partner.id);
+    expect(token).toMatch(/^ck_/);
+    expect((await listApiKeys(getDb(), { partnerId: partner.id })).rows.map((k) => k.id)).toEqual([apiKey.id]);
+    expect((await listApiKeys(getDb(), { partnerId: other.id })).total).toBe(0);
+    await expect(createApiKey(getDb(), actorFor(maker), { name: "x", scopes: ["members:read"], partnerId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "partner_not_found" });
+    await expect(revokeApiKey(getDb(), actorFor(maker), { apiKeyId: apiKey.id, partnerId: other.id })).rejects.toMatchObject({ code: "not_found" });
+    expect((await revokeApiKey(getDb(), actorFor(maker), { apiKeyId: apiKey.id, partnerId: partner.id })).revokedAt).toBeInstanceOf(Date);
+    // Without a partner, createApiKey behaves as before.
+    expect((await createApiKey(getDb(), systemTestActor, { name: "Bank POS", scopes: ["members:read"] })).apiKey.partnerId).toBeNull();
+  });
+});
