@@ -2,7 +2,6 @@ import Form from "next/form";
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { OUTCOME_LABELS } from "./status";
 
@@ -22,11 +21,13 @@ export const STATUS_FILTER_LABELS: Record<string, string> = {
 export function OfferFilters({
   input,
   programmes,
+  partners,
   partnerError,
   pageSize,
 }: {
   input: OfferFilterInput;
   programmes: { id: string; name: string; code: string }[];
+  partners: { id: string; name: string; currencyName: string }[];
   partnerError?: string;
   pageSize: number;
 }) {
@@ -65,15 +66,15 @@ export function OfferFilters({
             ))}
           </Select>
         </FormField>
-        <FormField label="Partner id" error={partnerError}>
-          <Input
-            name="partnerId"
-            defaultValue={input.partnerId}
-            placeholder="Partner UUID"
-            title="Offers a partner funds or whose points they give"
-            autoComplete="off"
-            spellCheck={false}
-          />
+        <FormField label="Partner" error={partnerError}>
+          <Select name="partnerId" defaultValue={input.partnerId ?? ""} title="Offers a partner funds or whose points they give">
+            <option value="">All partners</option>
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.currencyName})
+              </option>
+            ))}
+          </Select>
         </FormField>
         <div className="flex items-center gap-2 lg:pt-[25px]">
           <button type="submit" className={buttonVariants({ variant: "secondary" })}>

@@ -18,7 +18,7 @@ import { EligibilityStep } from "./steps/eligibility-step";
 import { OutcomeStep } from "./steps/outcome-step";
 import { PostingStep } from "./steps/posting-step";
 import { ReviewStep } from "./steps/review-step";
-import { convertContext, programmeOf, type WizardPool, type WizardProgramme } from "./types";
+import { convertContext, programmeOf, type WizardPartner, type WizardPool, type WizardProgramme } from "./types";
 import { STEPS, stepFormSchema, stepOfField, type StepNumber } from "./wizard-schema";
 
 type Context = { step: StepNumber; programmes: WizardProgramme[] };
@@ -50,6 +50,7 @@ export function OfferWizard({
   offerId,
   programmes,
   pools,
+  partners,
   initialValues,
   initialStep,
   programmeLocked,
@@ -59,6 +60,7 @@ export function OfferWizard({
   offerId: string | null;
   programmes: WizardProgramme[];
   pools: WizardPool[];
+  partners: WizardPartner[];
   initialValues: OfferFormValues;
   initialStep: StepNumber;
   programmeLocked: boolean;
@@ -160,11 +162,11 @@ export function OfferWizard({
               <p className="mt-0.5 text-[13px] text-slate-600">{meta.description}</p>
             </div>
             <FormMessage message={message} />
-            {step === 1 && <BasicsStep programmes={programmes} programmeLocked={programmeLocked} />}
+            {step === 1 && <BasicsStep programmes={programmes} partners={partners} programmeLocked={programmeLocked} />}
             {step === 2 && <EligibilityStep programmes={programmes} />}
-            {step === 3 && <OutcomeStep programmes={programmes} pools={pools} />}
+            {step === 3 && <OutcomeStep programmes={programmes} pools={pools} partners={partners} />}
             {step === 4 && <PostingStep />}
-            {step === 5 && <ReviewStep programmes={programmes} pools={pools} onGoTo={goTo} />}
+            {step === 5 && <ReviewStep programmes={programmes} pools={pools} partners={partners} onGoTo={goTo} />}
           </div>
           <div className="flex flex-wrap items-center justify-between gap-2 rounded-b-lg border-t border-slate-100 bg-slate-50/60 px-5 py-3">
             <Button variant="secondary" onClick={() => goTo((step - 1) as StepNumber)} disabled={step === 1 || pending}>

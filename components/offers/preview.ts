@@ -32,13 +32,13 @@ export type SampleFields = { amount: string; merchant: string; country: string; 
 export type SampleRun = { result: PreviewResult; at: Date; amountText: string } | { problem: string };
 
 /** Runs the example the reviewer typed against the whole definition. */
-export function runSample(d: OfferDefinition, sample: SampleFields, programme: WizardProgramme, nowMs: number): SampleRun {
+export function runSample(d: OfferDefinition, sample: SampleFields, programme: WizardProgramme, nowMs: number, conversion = "1"): SampleRun {
   const currency = d.filters?.currency ?? programme.currency;
   const digits = minorDigits(currency);
   const amount = sample.amount.trim() === "" ? 0 : majorToMinor(sample.amount, digits);
   if (amount === null) return { problem: "Enter the example amount as a number such as 1,000.00." };
   const at = sampleTime(d, nowMs);
-  const context = { homeCountry: programme.homeCountry, partnerConversion: "1", timeZone: programme.timeZone, now: at };
+  const context = { homeCountry: programme.homeCountry, partnerConversion: conversion, timeZone: programme.timeZone, now: at };
   const opt = (s: string) => (s.trim() === "" ? undefined : s.trim());
   let input: TransactionInput | ActivityEventInput;
   if (d.trigger.kind === "event") {

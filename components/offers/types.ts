@@ -11,6 +11,14 @@ export type WizardProgramme = {
   tiers: { id: string; name: string }[];
 };
 
+/** A partner a partner-points or partner-funded offer can name (lib/partners listPartners). */
+export type WizardPartner = { id: string; name: string; currencyName: string; conversionRate: string; active: boolean };
+
+/** The partner's conversion for the engine: what its points are worth per unit of the rule's result ("1" when none is chosen yet). */
+export function partnerConversion(partners: readonly WizardPartner[], partnerId: string | undefined): string {
+  return partners.find((p) => p.id === partnerId)?.conversionRate ?? "1";
+}
+
 /** A voucher pool a voucher offer can give codes from (lib/vouchers listVoucherPools). */
 export type WizardPool = { id: string; name: string; left: number };
 

@@ -5,6 +5,7 @@
  */
 import type { AnyEndpoint } from "./endpoint";
 import * as ledger from "./endpoints/ledger";
+import * as partners from "./endpoints/partners";
 import * as system from "./endpoints/system";
 import * as transactions from "./endpoints/transactions";
 
@@ -12,6 +13,7 @@ export const contract = {
   ...system,
   ...ledger,
   ...transactions,
+  ...partners,
 } as const;
 
 export const ENDPOINTS: readonly AnyEndpoint[] = Object.values(contract);

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Member, Program, Redemption, Transfer } from "@/db/schema";
 import type { MemberPoints } from "@/lib/ledger/balances";
+import type { PartnerView } from "@/lib/partners";
+import type { PartnerEarnResult } from "@/lib/partners/earn";
 import type { AwardView } from "@/lib/transactions/fulfil";
 import { isoTime } from "./endpoint";
 
@@ -93,3 +95,31 @@ export const awardJson = (a: AwardView) => ({
   claim_expires_at: a.claimExpiresAt ? isoTime(a.claimExpiresAt) : null,
   narration: a.narration,
 });
+
+export const partnerJson = (p: PartnerView) => ({
+  id: p.id,
+  code: p.code,
+  name: p.name,
+  type: p.type as "airline",
+  status: p.status as "active",
+  currency: { code: p.currencyCode, name: p.currencyName },
+  conversion_rate: trimDecimal(p.conversionRate),
+  funding_mode: p.fundingMode as "prepaid",
+  host_program_id: p.hostProgramId,
+});
+
+export const partnerTransactionJson = ({ transaction: t, blocks }: PartnerEarnResult) => ({
+  partner_transaction_id: t.id,
+  partner_id: t.partnerId,
+  external_id: t.externalId,
+  member_id: t.memberId,
+  program_id: t.programId,
+  points: t.points,
+  debited_points: t.debitPoints,
+  funding: t.funding as "prepaid",
+  blocks: blocks.map((b) => ({ block_id: b.blockId, points: b.points })),
+  occurred_at: t.occurredAt.toISOString(),
+  created_at: t.createdAt.toISOString(),
+});
+
+const trimDecimal = (d: string) => (d.includes(".") ? d.replace(/\.?0+$/, "") : d) || "0";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { offers, offerVersions, programs } from "@/db/schema";
+import { offers, offerVersions, partners, programs } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import { baseEarnRuleSchema, compileBaseRule, compileOffer, offerDefinitionSchema, type CompiledBaseRule, type CompiledOffer } from "@/lib/engine";
 import { logger } from "@/lib/logger";
@@ -43,11 +43,14 @@ async function loadLiveOffers(db: DbOrTx): Promise<LiveOffers> {
     .innerJoin(offerVersions, and(eq(offerVersions.offerId, offers.id), eq(offerVersions.version, offers.liveVersion)))
     .where(inArray(offers.status, ["active"]));
   const programMap = new Map(programRows.map((p) => [p.id, { timeZone: p.timeZone, homeCountry: p.homeCountry }]));
+  const conversions = new Map((await db.select({ id: partners.id, rate: partners.conversionRate }).from(partners)).map((p) => [p.id, p.rate]));
   const compiled: CompiledOffer[] = [];
   for (const row of rows) {
     try {
       const definition = offerDefinitionSchema.parse(row.definition);
-      compiled.push(compileOffer({ offerId: row.offerId, version: row.version, definition }, { homeCountry: programMap.get(row.programId)?.homeCountry ?? "IN", partnerConversion: "1" }));
+      const partnerConversion = definition.outcome.type === "partner_points" ? conversions.get(definition.outcome.partnerId) : "1";
+      // A partner's conversion rate applies as it is now: a partner manager's change reaches live offers within the TTL.
+      compiled.push(compileOffer({ offerId: row.offerId, version: row.version, definition }, { homeCountry: programMap.get(row.programId)?.homeCountry ?? "IN", partnerConversion }));
     } catch (error) {
       // Approval compiles every version, so this means a definition stored by an older release.
       logger.error({ err: error, offerId: row.offerId, version: row.version }, "live offer cannot be compiled; it earns nothing");

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { offers, offerVersions, programs, type Offer, type OfferVersion } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { offers, offerVersions, partners, programs, type Offer, type OfferVersion } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -52,11 +52,23 @@ export async function editLiveOffer(db: DbOrTx, actor: Actor, offerId: string): 
   });
 }
 
-/** Context the engine needs to compile an offer of this programme (home country; partner conversion later). */
-async function offerContext(tx: DbOrTx, programId: string) {
+/**
+ * Context the engine needs to compile an offer of this programme: its home country and, for partner
+ * points, the partner's conversion rate. A partner the offer names (outcome or funding) must exist.
+ */
+async function offerContext(tx: DbOrTx, programId: string, definition: OfferDefinition) {
   const [program] = await tx.select({ homeCountry: programs.homeCountry }).from(programs).where(eq(programs.id, programId));
   if (!program) throw new DomainError("program_not_found", "No such programme.");
-  return { homeCountry: program.homeCountry, partnerConversion: "1" };
+  const outcomePartner = definition.outcome.type === "partner_points" ? definition.outcome.partnerId : null;
+  const named = [
+    outcomePartner ? { id: outcomePartner, field: "outcome.partnerId" } : null,
+    definition.funding.kind === "partner" ? { id: definition.funding.partnerId, field: "funding.partnerId" } : null,
+  ].filter((n) => n !== null);
+  const found = named.length > 0 ? await tx.select({ id: partners.id, conversionRate: partners.conversionRate }).from(partners).where(inArray(partners.id, named.map((n) => n.id))) : [];
+  for (const n of named) {
+    if (!found.some((p) => p.id === n.id)) throw new DomainError("partner_not_found", "Choose a partner from partner setup.", { field: n.field, partner_id: n.id });
+  }
+  return { homeCountry: program.homeCountry, partnerConversion: found.find((p) => p.id === outcomePartner)?.conversionRate ?? "1" };
 }
 
 /**
@@ -70,7 +82,7 @@ export async function submitOffer(db: DbOrTx, actor: Actor, offerId: string): Pr
     if (offer.pendingVersion !== null) throw new DomainError("offer_awaiting_approval", "A version is already waiting for approval.");
     const definition = parseDefinition(offer.draft);
     if (definition.programId !== offer.programId) throw new DomainError("program_mismatch", "An offer stays in the programme it was created in.", { field: "programId" });
-    assertEvaluable(offerId, (offer.liveVersion ?? 0) + 1, definition, await offerContext(tx, offer.programId));
+    assertEvaluable(offerId, (offer.liveVersion ?? 0) + 1, definition, await offerContext(tx, offer.programId, definition));
     const version = (await latestVersion(tx, offerId)) + 1;
     const [row] = await tx
       .insert(offerVersions)

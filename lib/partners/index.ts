@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { invalidateOfferCache } from "@/lib/offers/cache";
 import type { PartnerInput } from "./schemas";
 import { decryptSecret, encryptSecret } from "./secret";
 
@@ -59,6 +60,8 @@ export async function updatePartner(db: DbOrTx, actor: Actor, partnerId: string,
       const [after] = await tx.update(partners).set({ ...columns(input), updatedAt: new Date() }).where(eq(partners.id, partnerId)).returning();
       const view = partnerView(after!);
       await writeAudit(tx, actor, { action: "partner.update", entityType: "partner", entityId: partnerId, before: partnerView(before), after: view });
+      // Live partner-points offers earn at the partner's conversion rate as it is now.
+      invalidateOfferCache();
       return view;
     });
   } catch (error) {
@@ -92,4 +95,13 @@ export async function partnerEndpoint(db: DbOrTx, partnerId: string): Promise<Pa
   const [p] = await db.select().from(partners).where(eq(partners.id, partnerId));
   if (!p) throw new DomainError("partner_not_found", "No such partner.", { partner_id: partnerId });
   return { partnerId: p.id, name: p.name, baseUrl: p.apiBaseUrl, secret: p.apiSecretCipher ? decryptSecret(p.apiSecretCipher) : null, timeoutMs: p.apiTimeoutMs };
+}
+
+/** Partners as offers name them: for the wizard's choices and the offer pages' labels. */
+export async function partnerChoices(db: DbOrTx): Promise<{ id: string; name: string; currencyName: string; conversionRate: string; active: boolean }[]> {
+  const rows = await db
+    .select({ id: partners.id, name: partners.name, currencyName: partners.currencyName, conversionRate: partners.conversionRate, status: partners.status })
+    .from(partners)
+    .orderBy(asc(partners.name));
+  return rows.map(({ status, conversionRate, ...p }) => ({ ...p, conversionRate: conversionRate.includes(".") ? conversionRate.replace(/\.?0+$/, "") : conversionRate, active: status === "active" }));
 }

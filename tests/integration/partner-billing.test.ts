@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { statementAmountDue } from "@/lib/engine/partners";
 import { closeBillingCycle, listStatements, openBillingCycle } from "@/lib/partners/billing";
 import { actorFor, makeUser } from "../support/fixtures";
-import { earnContext, insertPartnerTransaction, makePartner, POSTPAID } from "../support/partners";
+import { earnContext, insertPartnerTransaction, partnerWithProgram, POSTPAID } from "../support/partners";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", async (importOriginal) => ({
@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe("closeBillingCycle", () => {
   it("bills the open cycle once, at the agreed price rounded once, and starts the next where it ended", async () => {
-    const partner = await makePartner(POSTPAID);
+    const partner = await partnerWithProgram(POSTPAID);
     const ctx = await earnContext(partner.hostProgramId);
     await insertPartnerTransaction(partner.id, ctx, 100, 150);
     await insertPartnerTransaction(partner.id, ctx, 7, 11);
@@ -51,7 +51,7 @@ describe("closeBillingCycle", () => {
   });
 
   it("refuses a prepaid partner and an unknown one", async () => {
-    const prepaid = await makePartner();
+    const prepaid = await partnerWithProgram();
     await expect(closeBillingCycle(getDb(), actorFor(manager), prepaid.id)).rejects.toMatchObject({ code: "not_postpaid" });
     await expect(openBillingCycle(getDb(), prepaid.id)).rejects.toMatchObject({ code: "not_postpaid" });
     await expect(closeBillingCycle(getDb(), actorFor(manager), "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "partner_not_found" });
@@ -59,7 +59,7 @@ describe("closeBillingCycle", () => {
   });
 
   it("with closes and earn transactions racing, bills every transaction exactly once, in consecutive statements", async () => {
-    const partner = await makePartner(POSTPAID);
+    const partner = await partnerWithProgram(POSTPAID);
     const ctx = await earnContext(partner.hostProgramId);
     const inserted: string[] = [];
     const writers = Array.from({ length: 4 }, async (_, w) => {
@@ -106,7 +106,7 @@ describe("closeBillingCycle", () => {
 describe("statement CSV", () => {
   it("lists each billed line: date, transaction and member external ids, points and debit points", async () => {
     const { GET } = await import("@/app/(console)/partners/[partnerId]/statements/[statementId]/csv/route");
-    const partner = await makePartner(POSTPAID);
+    const partner = await partnerWithProgram(POSTPAID);
     const ctx = await earnContext(partner.hostProgramId);
     await insertPartnerTransaction(partner.id, ctx, 100, 150, "=SUM(A1)");
     await insertPartnerTransaction(partner.id, ctx, 7, 11, "TX-2");
@@ -120,7 +120,7 @@ describe("statement CSV", () => {
     expect((await call(partner.id, statement.id)).status).toBe(403);
 
     session.user = { id: manager.id, email: manager.email, name: manager.name, roles: ["partner_manager"] };
-    expect((await call((await makePartner(POSTPAID)).id, statement.id)).status).toBe(404);
+    expect((await call((await partnerWithProgram(POSTPAID)).id, statement.id)).status).toBe(404);
     expect((await call(partner.id, "nope")).status).toBe(404);
     const response = await call(partner.id, statement.id);
     expect(response.status).toBe(200);

@@ -9,7 +9,7 @@ import { approvePointBlock, recordPointBlock, rejectPointBlock } from "@/lib/par
 import { partnerBlockSummary } from "@/lib/partners/queries";
 import type { PublicUser } from "@/lib/users";
 import { actorFor, makeUser, systemTestActor } from "../support/fixtures";
-import { makePartner, POSTPAID } from "../support/partners";
+import { partnerWithProgram, POSTPAID } from "../support/partners";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", async (importOriginal) => ({
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 describe("point block lifecycle", () => {
   it("records a pending block that funds nothing until another partner manager approves it", async () => {
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     const block = await recordPointBlock(getDb(), actorFor(maker), partner.id, BLOCK);
     expect(block).toMatchObject({ status: "pending", points: 100_000, used: 0, recordedBy: maker.id, decidedBy: null });
     expect(await partnerBlockSummary(getDb(), partner.id)).toMatchObject({ availablePoints: 0, pendingPoints: 100_000, pendingBlocks: 1 });
@@ -50,14 +50,14 @@ describe("point block lifecycle", () => {
   });
 
   it("keeps a reserve block apart from the prepaid points", async () => {
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     const block = await recordPointBlock(getDb(), actorFor(maker), partner.id, { ...BLOCK, kind: "reserve", points: 5_000 });
     await approvePointBlock(getDb(), actorFor(checker), block.id);
     expect(await partnerBlockSummary(getDb(), partner.id)).toMatchObject({ availablePoints: 0, reservePoints: 5_000 });
   });
 
   it("rejects with a reason; a decided block cannot be decided again", async () => {
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     const block = await recordPointBlock(getDb(), actorFor(maker), partner.id, BLOCK);
     await expect(rejectPointBlock(getDb(), actorFor(checker), block.id, "   ")).rejects.toMatchObject({ code: "validation_failed" });
     const rejected = await rejectPointBlock(getDb(), actorFor(checker), block.id, "Invoice does not match the PO");
@@ -68,20 +68,20 @@ describe("point block lifecycle", () => {
   });
 
   it("lets its recorder withdraw it", async () => {
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     const block = await recordPointBlock(getDb(), actorFor(maker), partner.id, BLOCK);
     expect(await rejectPointBlock(getDb(), actorFor(maker), block.id, "Recorded twice")).toMatchObject({ status: "rejected" });
   });
 
   it("refuses a suspended partner, a post-paid partner, an unknown partner or block, and bad input, writing nothing", async () => {
-    const suspended = await makePartner({ status: "suspended" });
-    const postpaid = await makePartner(POSTPAID);
+    const suspended = await partnerWithProgram({ status: "suspended" });
+    const postpaid = await partnerWithProgram(POSTPAID);
     const before = (await getDb().select().from(pointBlocks)).length;
     await expect(recordPointBlock(getDb(), actorFor(maker), suspended.id, BLOCK)).rejects.toMatchObject({ code: "partner_suspended" });
     await expect(recordPointBlock(getDb(), actorFor(maker), postpaid.id, BLOCK)).rejects.toMatchObject({ code: "validation_failed" });
     await expect(recordPointBlock(getDb(), actorFor(maker), "00000000-0000-4000-8000-000000000000", BLOCK)).rejects.toMatchObject({ code: "partner_not_found" });
     await expect(recordPointBlock(getDb(), actorFor(maker), "not-a-uuid", BLOCK)).rejects.toMatchObject({ code: "partner_not_found" });
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     await expect(recordPointBlock(getDb(), actorFor(maker), partner.id, { ...BLOCK, points: 0 })).rejects.toMatchObject({ code: "validation_failed" });
     await expect(recordPointBlock(getDb(), actorFor(maker), partner.id, { ...BLOCK, price: -1 })).rejects.toMatchObject({ code: "validation_failed" });
     await expect(recordPointBlock(getDb(), actorFor(maker), partner.id, { ...BLOCK, reference: " " })).rejects.toMatchObject({ code: "validation_failed" });
@@ -91,7 +91,7 @@ describe("point block lifecycle", () => {
   });
 
   it("approves a block the system created (no recorder) by any partner manager, once, under concurrent approvals", async () => {
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     const block = await recordPointBlock(getDb(), systemTestActor, partner.id, BLOCK);
     const results = await Promise.allSettled([1, 2, 3, 4].map(() => approvePointBlock(getDb(), actorFor(checker), block.id)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -102,7 +102,7 @@ describe("point block lifecycle", () => {
 
 describe("maker-checker", () => {
   it("the recorder cannot approve the block (use case)", async () => {
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     const block = await recordPointBlock(getDb(), actorFor(maker), partner.id, BLOCK);
     await expect(approvePointBlock(getDb(), actorFor(maker), block.id)).rejects.toMatchObject({ code: "maker_checker" });
     const [row] = await getDb().select().from(pointBlocks).where(eq(pointBlocks.id, block.id));
@@ -112,7 +112,7 @@ describe("maker-checker", () => {
 
   it("the recorder cannot approve the block (server actions), another partner manager can", async () => {
     const { recordPointBlockAction, approvePointBlockAction } = await import("@/app/(console)/point-blocks/actions");
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     session.user = sessionOf(maker);
     const recorded = (await recordPointBlockAction(undefined, form({ partnerId: partner.id, kind: "prepaid", points: "50,000".replace(",", ""), price: "1750000", currency: "inr", reference: "PO-ACTION" }))) as ActionState<{ blockId: string }>;
     expect(recorded).toMatchObject({ success: true });
@@ -129,7 +129,7 @@ describe("maker-checker", () => {
 
   it("the record action answers bad input with field messages and writes nothing", async () => {
     const { recordPointBlockAction } = await import("@/app/(console)/point-blocks/actions");
-    const partner = await makePartner();
+    const partner = await partnerWithProgram();
     session.user = sessionOf(maker);
     const before = (await getDb().select().from(pointBlocks)).length;
     const result = await recordPointBlockAction(undefined, form({ partnerId: partner.id, kind: "prepaid", points: "1.5", price: "abc", currency: "RUPEES", reference: "" }));
@@ -142,7 +142,7 @@ describe("maker-checker", () => {
 describe("partners list", () => {
   it("shows each prepaid partner's available, reserve and pending block points", async () => {
     const { listPartnersWithFunding } = await import("@/lib/partners/queries");
-    const partner = await makePartner({ name: `Listed ${Date.now()}` });
+    const partner = await partnerWithProgram({ name: `Listed ${Date.now()}` });
     const a = await recordPointBlock(getDb(), actorFor(maker), partner.id, BLOCK);
     await approvePointBlock(getDb(), actorFor(checker), a.id);
     await recordPointBlock(getDb(), actorFor(maker), partner.id, { ...BLOCK, points: 7 });
@@ -156,8 +156,8 @@ describe("partners list", () => {
 describe("partner API keys", () => {
   it("binds a key to its partner; a partner's page revokes only that partner's keys", async () => {
     const { createApiKey, listApiKeys, revokeApiKey } = await import("@/lib/api-keys");
-    const partner = await makePartner();
-    const other = await makePartner();
+    const partner = await partnerWithProgram();
+    const other = await partnerWithProgram();
     const { apiKey, token } = await createApiKey(getDb(), actorFor(maker), { name: "Sky POS", scopes: ["partner_transactions:write", "members:read"], partnerId: partner.id });
     expect(apiKey.partnerId).toBe(partner.id);
     expect(token).toMatch(/^ck_/);

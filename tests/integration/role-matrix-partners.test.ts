@@ -10,7 +10,7 @@ import { recordPointBlock } from "@/lib/partners/blocks";
 import type { SessionUser } from "@/lib/auth/session";
 import { systemTestActor } from "../support/fixtures";
 import { makeProgram } from "../support/ledger";
-import { earnContext, insertPartnerTransaction, makePartner, POSTPAID } from "../support/partners";
+import { earnContext, insertPartnerTransaction, partnerWithProgram, POSTPAID } from "../support/partners";
 import { describeRoleMatrix, discoverActions, form, type MatrixRow } from "../support/role-matrix";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -43,20 +43,20 @@ const partnerFields = async () => ({
   autoBlockPoints: "",
   autoBlockPrice: "",
 });
-const pendingBlock = async () => (await recordPointBlock(getDb(), systemTestActor, (await makePartner()).id, { kind: "prepaid", points: 1000, price: 35_000, currency: "INR", reference: `PO-${++n}` })).id;
+const pendingBlock = async () => (await recordPointBlock(getDb(), systemTestActor, (await partnerWithProgram()).id, { kind: "prepaid", points: 1000, price: 35_000, currency: "INR", reference: `PO-${++n}` })).id;
 
 const MATRIX: Record<string, MatrixRow> = {
   "partners/actions.ts#createPartnerAction": { permission: "partners:write", input: async () => form(await partnerFields()) },
   "partners/actions.ts#updatePartnerAction": {
     permission: "partners:write",
-    input: async () => form({ ...(await partnerFields()), partnerId: (await makePartner()).id, name: "Renamed Air", apiSecret: "" }),
+    input: async () => form({ ...(await partnerFields()), partnerId: (await partnerWithProgram()).id, name: "Renamed Air", apiSecret: "" }),
   },
-  "partners/actions.ts#testPartnerConnectionAction": { permission: "partners:write", audited: false, input: async () => form({ partnerId: (await makePartner()).id }) },
-  "partners/actions.ts#createPartnerApiKeyAction": { permission: "partners:write", input: async () => form({ partnerId: (await makePartner()).id, name: "Matrix Air POS" }) },
+  "partners/actions.ts#testPartnerConnectionAction": { permission: "partners:write", audited: false, input: async () => form({ partnerId: (await partnerWithProgram()).id }) },
+  "partners/actions.ts#createPartnerApiKeyAction": { permission: "partners:write", input: async () => form({ partnerId: (await partnerWithProgram()).id, name: "Matrix Air POS" }) },
   "partners/actions.ts#revokePartnerApiKeyAction": {
     permission: "partners:write",
     input: async () => {
-      const partner = await makePartner();
+      const partner = await partnerWithProgram();
       const { apiKey } = await createApiKey(getDb(), systemTestActor, { name: `k${++n}`, scopes: ["partner_transactions:write"], partnerId: partner.id });
       return form({ partnerId: partner.id, apiKeyId: apiKey.id });
     },
@@ -64,14 +64,14 @@ const MATRIX: Record<string, MatrixRow> = {
   "partners/actions.ts#closeBillingCycleAction": {
     permission: "partners:write",
     input: async () => {
-      const partner = await makePartner(POSTPAID);
+      const partner = await partnerWithProgram(POSTPAID);
       await insertPartnerTransaction(partner.id, await earnContext(partner.hostProgramId), 100, 150);
       return form({ partnerId: partner.id });
     },
   },
   "point-blocks/actions.ts#recordPointBlockAction": {
     permission: "point_blocks:write",
-    input: async () => form({ partnerId: (await makePartner()).id, kind: "prepaid", points: "250000", price: "8750000", currency: "INR", reference: `PO-${++n}` }),
+    input: async () => form({ partnerId: (await partnerWithProgram()).id, kind: "prepaid", points: "250000", price: "8750000", currency: "INR", reference: `PO-${++n}` }),
   },
   "point-blocks/actions.ts#approvePointBlockAction": { permission: "point_blocks:approve", input: async () => form({ blockId: await pendingBlock() }) },
   "point-blocks/actions.ts#rejectPointBlockAction": { permission: "point_blocks:approve", input: async () => form({ blockId: await pendingBlock(), reason: "Wrong amount" }) },

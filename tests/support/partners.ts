@@ -1,44 +1,63 @@
+/** Helpers for tests of partners: a partner with its blocks, and a key that belongs to it. */
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { apiKeys, partnerTransactions, pointBlocks } from "@/db/schema";
 import { getDb } from "@/db";
-import { partnerTransactions } from "@/db/schema";
-import { createPartner } from "@/lib/partners";
-import type { PartnerInput } from "@/lib/partners/schemas";
+import { createApiKey } from "@/lib/api-keys";
+import { createPartner, getPartner, updatePartner } from "@/lib/partners";
+import { partnerInputSchema, type PartnerInput } from "@/lib/partners/schemas";
 import { systemTestActor } from "./fixtures";
 import { award, makeMember, makeProgram } from "./ledger";
 
-/** A partner with a programme of its own: prepaid unless told otherwise. */
-export async function makePartner(overrides: Partial<PartnerInput> = {}) {
-  const program = overrides.hostProgramId ? null : await makeProgram();
-  return createPartner(getDb(), systemTestActor, {
-    code: `PT${randomUUID().slice(0, 8).toUpperCase()}`,
-    name: "Sky Airways",
+export async function makePartner(hostProgramId: string, overrides: Partial<PartnerInput> = {}) {
+  const input = partnerInputSchema.parse({
+    code: `PT${randomUUID().slice(0, 6).toUpperCase()}`,
+    name: "Skyward Airlines",
     type: "airline",
-    status: "active",
     currencyCode: "SKYW",
     currencyName: "Skyward Miles",
     conversionRate: "0.5",
-    apiBaseUrl: null,
-    apiSecret: null,
-    apiTimeoutMs: 5000,
-    hostProgramId: program?.id ?? overrides.hostProgramId!,
+    apiTimeoutMs: 2000,
+    hostProgramId,
     fundingMode: "prepaid",
     debitRate: "1",
-    billingCycle: null,
-    pricePerPoint: null,
-    billingCurrency: null,
-    autoBlockThreshold: null,
-    autoBlockPoints: null,
-    autoBlockPrice: null,
     autoApprove: false,
-    ...overrides,
   });
+  return createPartner(getDb(), systemTestActor, { ...input, ...overrides });
+}
+
+/** An active (or pending) block, as if recorded and approved. */
+export async function addBlock(partnerId: string, points: number, kind: "prepaid" | "reserve" = "prepaid", status: "active" | "pending" = "active", createdAt = new Date()) {
+  const [block] = await getDb()
+    .insert(pointBlocks)
+    .values({ partnerId, kind, status, points, price: points * 10, currency: "INR", reference: `PO-${randomUUID().slice(0, 6)}`, createdAt })
+    .returning();
+  return block!;
+}
+
+/** A key with the partner-transactions scope, bound to the partner (or to none). */
+export async function partnerKey(partnerId: string | null): Promise<string> {
+  const { apiKey, token } = await createApiKey(getDb(), systemTestActor, { name: "partner", scopes: ["partner_transactions:write", "partners:read"] });
+  if (partnerId) await getDb().update(apiKeys).set({ partnerId }).where(eq(apiKeys.id, apiKey.id));
+  return token;
+}
+
+/** Changes some of a partner's setup, as a partner manager saving the form would. */
+export async function changePartner(partnerId: string, patch: Partial<PartnerInput>) {
+  const { id: _id, hasApiSecret: _s, topUpRequiredAt: _t, createdAt: _c, updatedAt: _u, ...current } = await getPartner(getDb(), partnerId);
+  return updatePartner(getDb(), systemTestActor, partnerId, { ...(current as unknown as PartnerInput), apiSecret: null, ...patch });
+}
+
+/** A partner with a host programme of its own: prepaid unless told otherwise. */
+export async function partnerWithProgram(overrides: Partial<PartnerInput> = {}) {
+  return makePartner((await makeProgram()).id, overrides);
 }
 
 export const POSTPAID = { fundingMode: "postpaid", billingCycle: "monthly", pricePerPoint: "0.35", billingCurrency: "INR", debitRate: "1.5" } as const;
 
 /**
  * What a partner's earn transactions need besides the partner: a member enrolled in its host programme
- * and a ledger entry to point at (the earn API writes one per transaction; tests share one).
+ * and a ledger entry to point at (the earn API writes one per transaction; these tests share one).
  */
 export async function earnContext(hostProgramId: string) {
   const member = await makeMember([hostProgramId]);
@@ -50,18 +69,7 @@ export async function earnContext(hostProgramId: string) {
 export async function insertPartnerTransaction(partnerId: string, ctx: Awaited<ReturnType<typeof earnContext>>, points: number, debitPoints: number, externalId = `PT-${randomUUID()}`) {
   const [row] = await getDb()
     .insert(partnerTransactions)
-    .values({
-      partnerId,
-      externalId,
-      memberId: ctx.member.id,
-      programId: ctx.hostProgramId,
-      points,
-      debitPoints,
-      funding: "postpaid",
-      occurredAt: new Date(),
-      entryId: ctx.entryId,
-      requestHash: "test",
-    })
+    .values({ partnerId, externalId, memberId: ctx.member.id, programId: ctx.hostProgramId, points, debitPoints, funding: "postpaid", occurredAt: new Date(), entryId: ctx.entryId, requestHash: "test" })
     .returning();
   return row!;
 }

@@ -11,6 +11,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listOffers, OFFER_STATUS_FILTERS, OUTCOME_TYPES, type OfferStatusFilter, type OutcomeType } from "@/lib/offers/queries";
+import { partnerChoices } from "@/lib/partners";
 import { listPrograms } from "@/lib/programs";
 import { pageParams, param, type SearchParams } from "../_lib/search-params";
 
@@ -37,7 +38,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
   const db = getDb();
   const canWrite = can(user.roles, "offers:write");
   const nowMs = requestTime();
-  const [result, programmes] = await Promise.all([
+  const [result, programmes, partners] = await Promise.all([
     partnerError
       ? Promise.resolve({ rows: [], total: 0 })
       : listOffers(db, {
@@ -50,6 +51,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           now: new Date(nowMs),
         }),
     listPrograms(db),
+    partnerChoices(db),
   ]);
   const rows: OfferRow[] = result.rows;
   const filtered = Boolean(input.status || input.programId || input.outcomeType || input.partnerId);
@@ -99,7 +101,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           </>
         }
       />
-      <OfferFilters input={input} programmes={programmes} partnerError={partnerError} pageSize={pageSize} />
+      <OfferFilters input={input} programmes={programmes} partners={partners} partnerError={partnerError} pageSize={pageSize} />
       <OffersTable
         rows={rows}
         nowMs={nowMs}

@@ -6,10 +6,11 @@ import { Input } from "@/components/ui/input";
 import { zoneOffsetLabel } from "../convert";
 import { FieldSection, RadioGroupField, SelectField, TextAreaField, TextField } from "../fields";
 import type { OfferFormValues } from "../form-values";
-import { programmeOf, type WizardProgramme } from "../types";
+import { PartnerSelect } from "../partner-select";
+import { programmeOf, type WizardPartner, type WizardProgramme } from "../types";
 
 /** Step 1: programme, name, description, validity, funding. */
-export function BasicsStep({ programmes, programmeLocked }: { programmes: WizardProgramme[]; programmeLocked: boolean }) {
+export function BasicsStep({ programmes, partners, programmeLocked }: { programmes: WizardProgramme[]; partners: WizardPartner[]; programmeLocked: boolean }) {
   const { control, setValue } = useFormContext<OfferFormValues>();
   const [programId, funding] = useWatch({ control, name: ["programId", "funding.kind"] });
   const programme = programmeOf(programmes, programId);
@@ -50,13 +51,7 @@ export function BasicsStep({ programmes, programmeLocked }: { programmes: Wizard
           ]}
         />
         {funding === "partner" && (
-          <TextField
-            name="funding.partnerId"
-            label="Partner id"
-            hint="Partners cannot be chosen from a list in this build yet: paste the partner’s id (a UUID)."
-            spellCheck={false}
-            className="max-w-md"
-          />
+          <PartnerSelect name="funding.partnerId" partners={partners} hint="Its point blocks fund what the offer gives (prepaid), or it is billed for it (post-paid)." />
         )}
       </FieldSection>
     </div>

@@ -4,7 +4,8 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { errorAt, FieldSection, MoneyField, RadioGroupField, SelectField, TextField } from "../fields";
 import { unitsOf, type OfferFormValues } from "../form-values";
 import { formatPoints } from "@/components/programs/format";
-import { convertContext, programmeOf, type WizardPool, type WizardProgramme } from "../types";
+import { convertContext, programmeOf, type WizardPartner, type WizardPool, type WizardProgramme } from "../types";
+import { PartnerSelect } from "../partner-select";
 import { SlabBands } from "./slab-bands";
 
 const OUTCOMES = [
@@ -36,7 +37,7 @@ const ROUNDING = [
 ];
 
 /** Step 3: outcome, calculation rule, rounding, caps and budget. */
-export function OutcomeStep({ programmes, pools }: { programmes: WizardProgramme[]; pools: WizardPool[] }) {
+export function OutcomeStep({ programmes, pools, partners }: { programmes: WizardProgramme[]; pools: WizardPool[]; partners: WizardPartner[] }) {
   const { control, formState } = useFormContext<OfferFormValues>();
   const values = useWatch({ control }) as OfferFormValues;
   const programme = programmeOf(programmes, values.programId);
@@ -75,13 +76,7 @@ export function OutcomeStep({ programmes, pools }: { programmes: WizardProgramme
             <TextField name="outcome.poolId" label="Voucher pool id" hint="No voucher pool exists yet: paste the id (a UUID) of the pool to use." className="max-w-md" spellCheck={false} />
           ))}
         {type === "partner_points" && (
-          <TextField
-            name="outcome.partnerId"
-            label="Partner id"
-            hint="Partners cannot be chosen from a list in this build yet: paste the partner’s id (a UUID). The rule’s result is multiplied by the partner’s conversion rate."
-            className="max-w-md"
-            spellCheck={false}
-          />
+          <PartnerSelect name="outcome.partnerId" partners={partners} hint="Credited through the partner’s API. The rule’s result is multiplied by the partner’s conversion rate." />
         )}
       </FieldSection>
 

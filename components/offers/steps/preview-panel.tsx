@@ -7,19 +7,19 @@ import { Input } from "@/components/ui/input";
 import type { OfferDefinition } from "@/lib/engine";
 import { MoneyInput } from "../fields";
 import { earnedText, runSample, type SampleFields } from "../preview";
-import type { WizardProgramme } from "../types";
+import { partnerConversion, type WizardPartner, type WizardProgramme } from "../types";
 
 /**
  * "Try it": an example purchase (or event) run through previewOffer as the reviewer types. Nothing is
  * saved; the member is assumed to meet the offer's member conditions, with no earlier usage.
  */
-export function PreviewPanel({ definition, programme }: { definition: OfferDefinition; programme: WizardProgramme }) {
+export function PreviewPanel({ definition, programme, partners }: { definition: OfferDefinition; programme: WizardProgramme; partners: readonly WizardPartner[] }) {
   const [nowMs] = useState(() => Date.now());
   const [sample, setSample] = useState<SampleFields>({ amount: "1,000.00", merchant: "", country: programme.homeCountry, channel: "", mcc: "" });
   const headingId = useId();
   const event = definition.trigger.kind === "event";
   const currency = definition.filters?.currency ?? programme.currency;
-  const run = runSample(definition, sample, programme, nowMs);
+  const run = runSample(definition, sample, programme, nowMs, partnerConversion(partners, definition.outcome.type === "partner_points" ? definition.outcome.partnerId : undefined));
   const set = (field: keyof SampleFields) => (e: React.ChangeEvent<HTMLInputElement>) => setSample((s) => ({ ...s, [field]: e.target.value }));
   const when = (at: Date) =>
     new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: programme.timeZone }).format(at);

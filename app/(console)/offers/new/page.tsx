@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { offerProgrammes } from "@/lib/offers/queries";
+import { partnerChoices } from "@/lib/partners";
 import { listVoucherPools } from "@/lib/vouchers";
 import { saveOfferDraftAction, submitOfferAction } from "../actions";
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "New offer" };
 
 export default async function NewOfferPage() {
   await requirePagePermission("offers:write");
-  const [programmes, pools] = await Promise.all([offerProgrammes(getDb()), listVoucherPools(getDb())]);
+  const [programmes, pools, partners] = await Promise.all([offerProgrammes(getDb()), listVoucherPools(getDb()), partnerChoices(getDb())]);
   const first = programmes[0];
   return (
     <div className="flex flex-col gap-5">
@@ -32,6 +33,7 @@ export default async function NewOfferPage() {
           offerId={null}
           pools={pools.map((p) => ({ id: p.id, name: p.name, left: p.left }))}
           programmes={programmes}
+          partners={partners}
           // Starts today at midnight in the programme's time zone.
           initialValues={emptyFormValues(first.id, `${isoToLocal(new Date().toISOString(), first.timeZone).slice(0, 10)}T00:00`)}
           initialStep={1}

@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { offerProgrammes } from "@/lib/offers/queries";
+import { partnerChoices } from "@/lib/partners";
 import { listVoucherPools } from "@/lib/vouchers";
 import { saveOfferDraftAction, submitOfferAction } from "../../actions";
 import { EditLiveButton } from "../approval-buttons";
@@ -53,7 +54,7 @@ export default async function EditOfferPage({ params }: { params: Params }) {
     );
   }
 
-  const [programmes, pools] = body ? [[], []] : await Promise.all([offerProgrammes(getDb()), listVoucherPools(getDb())]);
+  const [programmes, pools, partners] = body ? [[], [], []] : await Promise.all([offerProgrammes(getDb()), listVoucherPools(getDb()), partnerChoices(getDb())]);
   const ctx = convertContext(programme);
   return (
     <div className="flex flex-col gap-5">
@@ -77,6 +78,7 @@ export default async function EditOfferPage({ params }: { params: Params }) {
           offerId={offer.id}
           pools={pools.map((p) => ({ id: p.id, name: p.name, left: p.left }))}
           programmes={programmes.length > 0 ? programmes : [programme]}
+          partners={partners}
           initialValues={fromDefinition(offer.draft, emptyFormValues(programme.id, ""), ctx)}
           initialStep={Math.min(5, Math.max(1, offer.draftStep)) as StepNumber}
           programmeLocked
