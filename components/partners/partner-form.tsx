@@ -10,51 +10,8 @@ import { FormField, FormMessage } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { BILLING_CYCLES, PARTNER_TYPES } from "@/lib/partners/schemas";
+import type { PartnerFormValues } from "./form-values";
 import { PARTNER_TYPE_LABELS } from "./labels";
-
-/** What the form starts with: the saved partner (as strings) or the defaults of a new one. */
-export type PartnerFormValues = {
-  code: string;
-  name: string;
-  type: string;
-  status: string;
-  currencyCode: string;
-  currencyName: string;
-  conversionRate: string;
-  apiBaseUrl: string;
-  apiTimeoutMs: string;
-  hostProgramId: string;
-  fundingMode: string;
-  debitRate: string;
-  billingCycle: string;
-  pricePerPoint: string;
-  billingCurrency: string;
-  autoBlockThreshold: string;
-  autoBlockPoints: string;
-  autoBlockPrice: string;
-  autoApprove: boolean;
-};
-
-export const NEW_PARTNER_VALUES: Omit<PartnerFormValues, "hostProgramId"> = {
-  code: "",
-  name: "",
-  type: "airline",
-  status: "active",
-  currencyCode: "",
-  currencyName: "",
-  conversionRate: "1",
-  apiBaseUrl: "",
-  apiTimeoutMs: "5000",
-  fundingMode: "prepaid",
-  debitRate: "1",
-  billingCycle: "monthly",
-  pricePerPoint: "",
-  billingCurrency: "INR",
-  autoBlockThreshold: "",
-  autoBlockPoints: "",
-  autoBlockPrice: "",
-  autoApprove: false,
-};
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (

@@ -3,6 +3,7 @@
 import { Plus } from "lucide-react";
 import { useState } from "react";
 import { useFormAction, valueOf } from "@/components/forms/use-form-action";
+import { formatMoney } from "@/components/programs/format";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, FormMessage } from "@/components/ui/form-field";
@@ -33,6 +34,10 @@ function RecordBlockForm({ partners, fixedPartnerId, onDone }: { partners: Block
   const errors = state.success ? undefined : state.errors;
   const [partnerId, setPartnerId] = useState(valueOf(state, "partnerId") ?? fixedPartnerId ?? (partners.length === 1 ? partners[0]!.id : ""));
   const currency = partners.find((p) => p.id === partnerId)?.currency ?? "INR";
+  const [price, setPrice] = useState(valueOf(state, "price") ?? "");
+  const [priceCurrency, setPriceCurrency] = useState(valueOf(state, "currency") ?? currency);
+  // What the typed minor units are, for a person: 3500000 → ₹35,000.00.
+  const priceText = /^\d{1,15}$/.test(price.trim()) && /^[A-Za-z]{3}$/.test(priceCurrency.trim()) ? `= ${formatMoney(BigInt(price.trim()), priceCurrency.trim().toUpperCase())}` : "Paise or cents: ₹35,000.00 is 3500000.";
   const fixed = fixedPartnerId ? partners.find((p) => p.id === fixedPartnerId) : undefined;
   return (
     <DialogContent>
@@ -47,7 +52,15 @@ function RecordBlockForm({ partners, fixedPartnerId, onDone }: { partners: Block
             <input type="hidden" name="partnerId" value={fixed.id} />
           ) : (
             <FormField label="Partner" error={errors?.partnerId}>
-              <Select name="partnerId" value={partnerId} onChange={(e) => setPartnerId(e.target.value)} data-testid="block-partner">
+              <Select
+                name="partnerId"
+                value={partnerId}
+                onChange={(e) => {
+                  setPartnerId(e.target.value);
+                  setPriceCurrency(partners.find((p) => p.id === e.target.value)?.currency ?? priceCurrency);
+                }}
+                data-testid="block-partner"
+              >
                 <option value="">Choose a prepaid partner…</option>
                 {partners.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -69,11 +82,11 @@ function RecordBlockForm({ partners, fixedPartnerId, onDone }: { partners: Block
             </FormField>
           </div>
           <div className="grid gap-4 sm:grid-cols-[1fr_6rem]">
-            <FormField label="Price (minor units)" hint="Paise or cents: ₹35,000.00 is 3500000." error={errors?.price}>
-              <Input name="price" inputMode="numeric" autoComplete="off" defaultValue={valueOf(state, "price")} placeholder="3500000" />
+            <FormField label="Price (minor units)" hint={<span data-testid="price-preview">{priceText}</span>} error={errors?.price}>
+              <Input name="price" inputMode="numeric" autoComplete="off" value={price} onChange={(e) => setPrice(e.target.value)} placeholder="3500000" />
             </FormField>
             <FormField label="Currency" error={errors?.currency}>
-              <Input name="currency" key={currency} autoComplete="off" maxLength={3} className="uppercase" defaultValue={valueOf(state, "currency") ?? currency} />
+              <Input name="currency" autoComplete="off" maxLength={3} className="uppercase" value={priceCurrency} onChange={(e) => setPriceCurrency(e.target.value)} />
             </FormField>
           </div>
           <FormField label="Reference" hint="The invoice or purchase order number." error={errors?.reference}>

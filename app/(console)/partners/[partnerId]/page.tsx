@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { BlocksSummary } from "@/components/partners/blocks-summary";
-import { PartnerForm, type PartnerFormValues } from "@/components/partners/partner-form";
+import type { PartnerFormValues } from "@/components/partners/form-values";
+import { PartnerForm } from "@/components/partners/partner-form";
 import { RecordBlockDialog } from "@/components/partners/record-block-dialog";
 import { TestConnection } from "@/components/partners/test-connection";
 import { trimDecimal } from "@/components/programs/format";
