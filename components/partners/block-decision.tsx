@@ -48,7 +48,7 @@ export function BlockDecision({ block, ownBlock, size = "md" }: { block: Decisio
         )}
       </div>
       {ownBlock && (
-        <p id={noticeId} className="text-xs font-medium text-amber-800" data-testid="maker-checker-notice">
+        <p id={noticeId} className="max-w-56 text-right text-xs font-medium text-amber-800" data-testid="maker-checker-notice">
           You recorded this block: another partner manager must approve it.
         </p>
       )}

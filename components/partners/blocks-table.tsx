@@ -42,11 +42,11 @@ function columns(userId: string, canApprove: boolean): ColumnDef<BlockRow, unkno
       header: "Block",
       cell: ({ row: { original: b } }) => (
         <div className="leading-tight">
-          <Link href={`/point-blocks/${b.id}`} className={link} data-testid="block-link">
+          <Link href={`/point-blocks/${b.id}`} className={`${link} whitespace-nowrap`} data-testid="block-link">
             {b.reference}
           </Link>
-          <div className="flex items-center gap-1 text-xs text-slate-500">
-            <DateTime value={b.createdAt} format="date" />
+          <div className="flex items-center gap-1 text-xs whitespace-nowrap text-slate-500">
+            <DateTime value={b.createdAt} format="date" /> · {BLOCK_KIND_LABELS[b.kind] ?? b.kind}
             {b.autoCreated && (
               <Badge tone="accent" className="px-1 py-0 text-[11px]" title="Created automatically when available points fell below the threshold">
                 <Sparkles className="size-3" aria-hidden="true" /> Auto
@@ -65,7 +65,6 @@ function columns(userId: string, canApprove: boolean): ColumnDef<BlockRow, unkno
         </Link>
       ),
     },
-    { id: "kind", header: "Kind", cell: ({ row }) => BLOCK_KIND_LABELS[row.original.kind] ?? row.original.kind },
     {
       id: "status",
       header: "Status",
