@@ -206,6 +206,82 @@ asRole("program_manager")(
   },
 );
 
+asRole("program_manager")(
+  "a programme manager builds a banded slab of Skyward Miles; once another user approves it, a transaction earns exactly the previewed miles",
+  async ({ page, browser, request }) => {
+    const name = unique("Miles slab");
+    const wizard = new OfferWizard(page);
+    await page.goto("/offers/new");
+    await page.getByLabel("Name").fill(name);
+    await wizard.next("Eligibility");
+    await wizard.next("Outcome");
+
+    // Partner points from the partners set up under Partners; bands of 1 % up to ₹5,000 and 2 % above, band by band.
+    await wizard.radio(/^Partner points/).check();
+    await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Skyward Airlines (Skyward Miles)" });
+    await wizard.radio(/^Slab/).check();
+    await wizard.radio(/^Banded/).check();
+    await wizard.textbox("Band 1 from").fill("0");
+    await wizard.textbox("To").fill("5000");
+    await wizard.textbox("Rate").fill("1");
+    await page.getByRole("button", { name: "Add band" }).click();
+    await wizard.textbox("Rate").nth(1).fill("2");
+    await expect(page.getByText(/Worked example/)).toBeVisible();
+    await shot(page, "partner-step-3-outcome");
+    await wizard.next("Posting");
+    await page.getByLabel("Narration template").fill("{points} Skyward Miles at {merchant}");
+    await wizard.next("Review");
+
+    // ₹7,500.00: 1 % of the first ₹5,000.00 and 2 % of the next ₹2,500.00.
+    await expect(page.getByTestId("offer-summary")).toContainText("Skyward Miles");
+    await page.getByTestId("preview-amount").fill("7500");
+    await page.getByLabel("Merchant", { exact: true }).fill("Sky Lounge");
+    await expect(wizard.previewResult()).toContainText("Earns 10,000");
+    await expect(wizard.previewResult()).toContainText("10,000 Skyward Miles at Sky Lounge");
+    await shot(page, "partner-step-5-review");
+    await page.getByTestId("submit-offer").click();
+    await expect(page).toHaveURL(/\/offers\/[0-9a-f-]{36}$/);
+    const offerUrl = page.url();
+    await expect(page.getByTestId("approve-offer")).toBeDisabled();
+
+    const checker = await checkerSession(browser);
+    await checker.page.goto(offerUrl);
+    await new OfferPage(checker.page).approve();
+    await expect(new OfferPage(checker.page).status()).toContainText("Active");
+    await checker.context.close();
+
+    const offerId = offerUrl.split("/").pop()!;
+    const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+    const token = await createApiKeyInConsole(await admin.newPage(), "Send and reverse transactions");
+    await admin.close();
+    const res = await request.post("/api/v1/transactions", {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { external_id: unique("E2E-MILES"), member_id: "ext:CUST-100002", type: "purchase", amount: 750_000, currency: "INR", occurred_at: new Date().toISOString(), merchant_name: "Sky Lounge", country: "IN" },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const awards = ((await res.json()) as { awards: { offer_id: string | null; outcome_type: string; points?: number; narration: string }[] }).awards;
+    expect(awards.filter((a) => a.offer_id === offerId)).toEqual([expect.objectContaining({ outcome_type: "partner_points", points: 10_000, narration: "10,000 Skyward Miles at Sky Lounge" })]);
+
+    // The worker credits Skyward's (demo) ledger; member care sees the credit posted on the member's Fulfilments tab.
+    await page.goto("/members?q=CUST-100002");
+    await page.getByTestId("member-link").filter({ hasText: "CUST-100002" }).click();
+    await page.getByRole("link", { name: "Fulfilments" }).click();
+    const earned = page.getByRole("row", { name: new RegExp(name) });
+    await expect(earned).toContainText("10,000");
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(/Posted/i, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    await shot(page, "partner-fulfilments");
+
+    // End it, so that other specs' purchases by this member do not earn it.
+    await page.goto(offerUrl);
+    await page.getByTestId("end-offer").click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "End offer" }).click();
+    await expect(new OfferPage(page).status()).toContainText("Ended");
+  },
+);
+
 asRole("auditor")("the auditor reads the offers list but cannot create or change offers", async ({ page }) => {
   await page.goto("/offers");
   await expect(page.getByRole("heading", { name: "Offers", level: 1 })).toBeVisible();

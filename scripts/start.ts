@@ -4,10 +4,14 @@
  * the current one is missing or stale, then the web server and the job worker. Ctrl-C stops all.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { createDb } from "@/db";
 import { startDemoCoreBanking } from "@/lib/demo/core-banking";
+import { startDemoPartnerLedger } from "@/lib/demo/partner-ledger";
+import { pointDemoPartnersAt } from "@/lib/seed/partners";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed";
 import { buildFingerprint, FINGERPRINT_FILE, isBuildCurrent } from "./lib/build-fingerprint";
 import { authSecret, dataDir, prepareDatabase, root } from "./lib/prepare";
@@ -80,6 +84,14 @@ async function main() {
   const coreBanking = env.COALITION_CORE_BANKING_URL ? null : await startDemoCoreBanking();
   if (coreBanking) env.COALITION_CORE_BANKING_URL = coreBanking.url;
 
+  // The demo partner ledger that credits the demo partners' points (unless their URL was changed).
+  // Secrets are encrypted with the key the web server and worker use (COALITION_ENCRYPTION_KEY, else AUTH_SECRET).
+  process.env.AUTH_SECRET = env.AUTH_SECRET;
+  const partnerSecret = randomBytes(24).toString("base64url");
+  const partnerLedger = await startDemoPartnerLedger({ secret: partnerSecret, port: Number(process.env.COALITION_PARTNER_LEDGER_PORT ?? 0) });
+  const client = createDb(database.url, { max: 1 });
+  const demoPartners = await pointDemoPartnersAt(client.db, partnerLedger.url, partnerSecret).finally(() => client.sql.end({ timeout: 5 }));
+
   const children: ChildProcess[] = [];
   let stopping = false;
   const stop = async (exitCode: number) => {
@@ -89,6 +101,7 @@ async function main() {
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
     await coreBanking?.close();
+    await partnerLedger.close();
     await database.stop();
     pgLog.end();
     say("Stopped.");
@@ -121,6 +134,7 @@ async function main() {
   say(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
   for (const user of DEMO_USERS) say(`  ${user.email.padEnd(width)}  ${user.role}`);
   if (coreBanking) say(`Demo core-banking credit hook (cashback): ${coreBanking.url}`);
+  say(`Demo partner ledger (partner points): ${partnerLedger.url}${demoPartners > 0 ? ` — ${demoPartners} demo partner${demoPartners === 1 ? "" : "s"} credited through it` : ""}`);
   say("Press Ctrl-C to stop.");
 }
 

@@ -15,7 +15,7 @@ const stopOutbox = startOutboxLoop(getDb());
 logger.info("worker started");
 
 const shutdown = async () => {
-  stopOutbox();
+  await stopOutbox();
   await boss.stop({ graceful: true, timeout: 10_000 });
   await closeDb();
   process.exit(0);

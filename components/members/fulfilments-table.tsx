@@ -56,6 +56,7 @@ function stateNote(f: FulfilmentRow): ReactNode {
   }
   if (f.state === "pending") return "Being delivered";
   if (f.state === "failed" && last?.reason) return last.reason;
+  if (f.state === "posted" && last?.reason?.startsWith("Reversal of")) return "Reversal requested";
   if (f.state === "posted" && f.reversedValue > 0) return "Partly reversed";
   return null;
 }
@@ -85,7 +86,7 @@ function OfferCell({ f, linkOffers }: { f: FulfilmentRow; linkOffers: boolean })
   );
 }
 
-function fulfilmentColumns(linkOffers: boolean): ColumnDef<FulfilmentRow, unknown>[] {
+function fulfilmentColumns(linkOffers: boolean, actions: Record<string, ReactNode> | undefined): ColumnDef<FulfilmentRow, unknown>[] {
   return [
     { id: "when", header: "When", cell: ({ row }) => <DateTime value={row.original.createdAt} /> },
     {
@@ -145,7 +146,12 @@ function fulfilmentColumns(linkOffers: boolean): ColumnDef<FulfilmentRow, unknow
       id: "history",
       header: () => <span className="sr-only">History</span>,
       meta: { className: "w-px text-right" },
-      cell: ({ row }) => <FulfilmentHistoryDialog fulfilment={row.original} />,
+      cell: ({ row }) => (
+        <div className="flex items-center justify-end gap-1">
+          {actions?.[row.original.id]}
+          <FulfilmentHistoryDialog fulfilment={row.original} />
+        </div>
+      ),
     },
   ];
 }
@@ -154,8 +160,21 @@ function fulfilmentColumns(linkOffers: boolean): ColumnDef<FulfilmentRow, unknow
  * A member's outcomes, newest first, each with its state and a button that opens its history. The
  * columns are made once, so the page refreshing while deliveries are under way keeps an open history dialog open.
  */
-export function FulfilmentsTable({ rows, linkOffers, empty, footer }: { rows: FulfilmentRow[]; linkOffers: boolean; empty: ReactNode; footer?: ReactNode }) {
-  const columns = useMemo(() => fulfilmentColumns(linkOffers), [linkOffers]);
+export function FulfilmentsTable({
+  rows,
+  linkOffers,
+  empty,
+  footer,
+  actions,
+}: {
+  rows: FulfilmentRow[];
+  linkOffers: boolean;
+  empty: ReactNode;
+  footer?: ReactNode;
+  /** Buttons shown beside a row's history (retry, reverse), by fulfilment id. */
+  actions?: Record<string, ReactNode>;
+}) {
+  const columns = useMemo(() => fulfilmentColumns(linkOffers, actions), [linkOffers, actions]);
   return (
     <DataTable
       caption="Fulfilments, newest first"

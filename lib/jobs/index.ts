@@ -5,7 +5,7 @@ import { idempotencyKeys, signInAttempts } from "@/db/schema";
 import type { Db } from "@/db";
 import { logger } from "@/lib/logger";
 import { registerImportJob } from "@/lib/imports/job";
-import { dispatchOutbox } from "@/lib/outbox/dispatch";
+import { startDispatchLoop } from "@/lib/outbox/dispatch";
 
 export { enqueueImport } from "@/lib/imports/job";
 
@@ -34,22 +34,17 @@ export function createBoss(url: string): PgBoss {
   return boss;
 }
 
-/** Delivers the outbox every second (never two rounds at once in one worker; workers share by SKIP LOCKED). */
-export function startOutboxLoop(db: Db, everyMs = 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    dispatchOutbox(db)
-      .then((t) => {
-        if (t.delivered + t.failed + t.retried > 0) logger.info({ job: "outbox", ...t }, "outbox delivered");
-      })
-      .catch((err: unknown) => logger.error({ err }, "outbox round failed"))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  return () => clearInterval(timer);
+/**
+ * Delivers the outbox: rounds back to back while there is work, every `everyMs` when there is none
+ * (never two rounds at once in one worker; workers share by SKIP LOCKED). Answers a stop function.
+ */
+export function startOutboxLoop(db: Db, everyMs = 1000): () => Promise<void> {
+  return startDispatchLoop(db, {
+    idleMs: everyMs,
+    onRound: (t) => {
+      if (t.delivered + t.failed + t.retried > 0) logger.info({ job: "outbox", ...t }, "outbox delivered");
+    },
+  });
 }
 
 /** Creates the queues, registers the schedules and starts serving them. */

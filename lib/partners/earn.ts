@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { memberPrograms, pointBlockDebits, partnerTransactions, type PartnerTransaction } from "@/db/schema";
+import { memberPrograms, partners, pointBlockDebits, partnerTransactions, type PartnerTransaction } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -32,7 +32,9 @@ export type PartnerEarnResult = {
 export async function earnForPartner(tx: DbOrTx, actor: Actor, partnerId: string, input: PartnerEarnInput, now = new Date()): Promise<PartnerEarnResult> {
   if (!Number.isSafeInteger(input.points) || input.points <= 0) throw new DomainError("invalid_points", "Points must be a whole number above zero.", { points: input.points });
   if (input.occurredAt && input.occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new DomainError("awarded_at_in_future", "occurred_at is in the future.", { occurred_at: input.occurredAt.toISOString() });
-  const partner = await lockPartner(tx, partnerId);
+  // Locks in the order transactions take them (the member's balance row, then the partner), so a
+  // partner's earn and a partner-funded offer's award for the same member never deadlock.
+  const partner = await lockPartnerAfterMember(tx, partnerId, input.memberId);
   const requestHash = hashOf(input);
 
   const [earlier] = await tx
@@ -82,6 +84,12 @@ export async function earnForPartner(tx: DbOrTx, actor: Actor, partnerId: string
   await spendBlocks(tx, actor, partner, plan, { partnerTransactionId: id }, now);
   await writeAudit(tx, actor, { action: "partner_transaction.create", entityType: "partner_transaction", entityId: id, after: { ...transaction, blocks: plan } });
   return { transaction: transaction!, blocks: plan.map(({ blockId, points }) => ({ blockId, points })), repeated: false };
+}
+
+async function lockPartnerAfterMember(tx: DbOrTx, partnerId: string, memberId: string) {
+  const [host] = await tx.select({ programId: partners.hostProgramId }).from(partners).where(eq(partners.id, partnerId));
+  if (host) await tx.select({ memberId: memberPrograms.memberId }).from(memberPrograms).where(and(eq(memberPrograms.memberId, memberId), eq(memberPrograms.programId, host.programId))).for("update");
+  return lockPartner(tx, partnerId);
 }
 
 function hashOf(input: PartnerEarnInput): string {

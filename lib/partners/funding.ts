@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { partners, pointBlockDebits, pointBlocks, programs, type Partner } from "@/db/schema";
 import { clientOf, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { allocateBlockDebit } from "@/lib/engine";
+import { allocateBlockDebit, partnerDebitPoints, type CompiledOffer, type Outcome } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
 
 export type BlockDebit = { blockId: string; points: number; reserve: boolean };
@@ -55,6 +55,7 @@ export async function spendBlocks(
   });
   if (plan.some((p) => p.reserve) && partner.topUpRequiredAt === null) {
     await tx.update(partners).set({ topUpRequiredAt: now }).where(eq(partners.id, partner.id));
+    partner.topUpRequiredAt = now; // the caller's snapshot too, so later spends in this transaction do not flag it again
     await writeAudit(tx, actor, { action: "partner.top_up_required", entityType: "partner", entityId: partner.id, after: { reason: "The reserve block was used: the prepaid blocks are exhausted." } });
   }
   await autoCreateBlock(tx, actor, partner, now);
@@ -106,25 +107,140 @@ async function autoCreateBlock(tx: DbOrTx, actor: Actor, partner: Partner, now: 
  * reserved). Idempotent: what was already given back is not given twice. Answers the points released.
  */
 export async function releaseBlockPoints(tx: DbOrTx, fulfilmentId: string): Promise<number> {
-  const holding = () =>
-    tx
-      .select({ blockId: pointBlockDebits.blockId, partnerId: pointBlocks.partnerId, points: sql<string>`sum(${pointBlockDebits.points})` })
-      .from(pointBlockDebits)
-      .innerJoin(pointBlocks, eq(pointBlocks.id, pointBlockDebits.blockId))
-      .where(eq(pointBlockDebits.fulfilmentId, fulfilmentId))
-      .groupBy(pointBlockDebits.blockId, pointBlocks.partnerId);
-  const first = await holding();
+  const first = await heldBy(tx, fulfilmentId);
   if (first.length === 0) return 0;
   // The partner's lock first, as every other change of its blocks takes it; then read again under it,
   // so two releases of the same fulfilment cannot both give the points back.
   await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, first[0]!.partnerId)).for("update");
   let released = 0;
-  for (const h of await holding()) {
-    const points = Number(h.points);
-    if (points <= 0) continue;
-    await tx.update(pointBlocks).set({ used: sql`${pointBlocks.used} - ${points}` }).where(eq(pointBlocks.id, h.blockId));
-    await tx.insert(pointBlockDebits).values({ blockId: h.blockId, fulfilmentId, points: -points });
-    released += points;
+  for (const h of await heldBy(tx, fulfilmentId)) {
+    if (h.points <= 0) continue;
+    await tx.update(pointBlocks).set({ used: sql`${pointBlocks.used} - ${h.points}` }).where(eq(pointBlocks.id, h.blockId));
+    await tx.insert(pointBlockDebits).values({ blockId: h.blockId, fulfilmentId, points: -h.points });
+    released += h.points;
   }
   return released;
+}
+
+/** An outcome a partner-funded offer would give, and the partner points its blocks would pay for it. */
+export type FundingClaim = { partnerId: string; points: number };
+export type FundingPlan = { partner: Partner; debit: number; parts: BlockDebit[] };
+/** A plan to spend, `null` when the partner cannot fund it (the outcome must not be granted), "unfunded" when nothing is debited (post-paid, or no such partner). */
+export type FundingDecision = FundingPlan | null | "unfunded";
+
+/**
+ * The funds of the partners behind partner-funded offers, for deciding outcome by outcome in the order
+ * the engine grants them: each prepaid partner's active blocks fund what they can, whole outcome by
+ * whole outcome. Post-paid partners fund everything (billed later), as do partners that no longer
+ * exist (nothing to debit). Locks the partners' rows in id order — after the members' balance rows the
+ * caller already holds, the order a partner's own earn transactions take them too. Spend the plans with
+ * spendFundingPlans once the fulfilments are written, in the same transaction.
+ */
+export async function loadPartnerFunds(tx: DbOrTx, partnerIds: Iterable<string>): Promise<{ take(claim: FundingClaim): FundingDecision }> {
+  const ids = [...new Set(partnerIds)].sort();
+  const locked = new Map<string, Partner>();
+  for (const id of ids) {
+    const [p] = await tx.select().from(partners).where(eq(partners.id, id)).for("update");
+    if (p) locked.set(id, p);
+  }
+  const blocks = new Map<string, { id: string; kind: "prepaid" | "reserve"; points: number; used: number }[]>();
+  const prepaidIds = [...locked.values()].filter((p) => p.fundingMode === "prepaid").map((p) => p.id);
+  if (prepaidIds.length > 0) {
+    const rows = await tx
+      .select({ id: pointBlocks.id, partnerId: pointBlocks.partnerId, kind: pointBlocks.kind, points: pointBlocks.points, used: pointBlocks.used })
+      .from(pointBlocks)
+      .where(and(inArray(pointBlocks.partnerId, prepaidIds), eq(pointBlocks.status, "active"), gt(pointBlocks.points, pointBlocks.used)))
+      .orderBy(asc(pointBlocks.createdAt), asc(pointBlocks.id));
+    for (const r of rows) blocks.set(r.partnerId, [...(blocks.get(r.partnerId) ?? []), { ...r, kind: r.kind === "reserve" ? "reserve" : "prepaid" }]);
+  }
+  return {
+    take(claim) {
+      const partner = locked.get(claim.partnerId);
+      if (!partner || partner.fundingMode !== "prepaid") return "unfunded";
+      const debit = partnerDebitPoints(claim.points, partner.debitRate);
+      const own = blocks.get(partner.id) ?? [];
+      const parts = allocateBlockDebit(own, debit);
+      if (!parts) return null;
+      for (const part of parts) own.find((b) => b.id === part.blockId)!.used += part.points;
+      return { partner, debit, parts };
+    },
+  };
+}
+
+/** Spends planned debits for the fulfilments now written (each plan with its fulfilment's id). */
+export async function spendFundingPlans(tx: DbOrTx, actor: Actor, plans: readonly { plan: FundingPlan; fulfilmentId: string }[], now: Date): Promise<void> {
+  for (const { plan, fulfilmentId } of plans) await spendBlocks(tx, actor, plan.partner, plan.parts, { fulfilmentId }, now);
+}
+
+/** The partners whose blocks pay for some of these offers' points. */
+export function fundingPartnersOf(offers: readonly CompiledOffer[]): string[] {
+  return offers.flatMap((o) => (o.definition.funding.kind === "partner" && isPointsOutcome(o.definition.outcome.type) ? [o.definition.funding.partnerId] : []));
+}
+
+const isPointsOutcome = (type: string) => type === "reward_points" || type === "partner_points";
+
+/**
+ * What the offer's partner pays for this outcome: a plan, null when it cannot (the outcome is not
+ * granted), "unfunded" when the bank funds the offer or the outcome is cashback or a voucher (points
+ * only come out of blocks).
+ */
+export function decideFunding(offers: readonly CompiledOffer[], o: Outcome, funds: { take(claim: FundingClaim): FundingDecision }, value = o.value): FundingDecision {
+  const funding = o.offerId ? offers.find((c) => c.offerId === o.offerId)?.definition.funding : undefined;
+  if (funding?.kind !== "partner" || !isPointsOutcome(o.outcomeType)) return "unfunded";
+  return funds.take({ partnerId: funding.partnerId, points: value });
+}
+
+/**
+ * A refund took back `x` of what was still due on a partner-funded fulfilment (`dueBefore`): the
+ * same share of the block points it still holds goes back to the blocks, rounded up, so refunds that
+ * add up to the whole give back exactly everything. Answers the points released.
+ */
+export async function releaseBlockShare(tx: DbOrTx, fulfilmentId: string, x: number, dueBefore: number): Promise<number> {
+  if (x <= 0 || dueBefore <= 0) return 0;
+  if (x >= dueBefore) return releaseBlockPoints(tx, fulfilmentId);
+  const held = await heldBy(tx, fulfilmentId);
+  if (held.length === 0) return 0;
+  await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, held[0]!.partnerId)).for("update");
+  const now = (await heldBy(tx, fulfilmentId)).filter((h) => h.points > 0);
+  const outstanding = now.reduce((s, h) => s + h.points, 0);
+  let toRelease = Math.min(outstanding, Math.ceil((outstanding * x) / dueBefore));
+  const total = toRelease;
+  // The newest blocks first: what is left stays in the oldest, as it was spent.
+  for (const h of [...now].reverse()) {
+    if (toRelease === 0) break;
+    const points = Math.min(h.points, toRelease);
+    await tx.update(pointBlocks).set({ used: sql`${pointBlocks.used} - ${points}` }).where(eq(pointBlocks.id, h.blockId));
+    await tx.insert(pointBlockDebits).values({ blockId: h.blockId, fulfilmentId, points: -points });
+    toRelease -= points;
+  }
+  return total;
+}
+
+/** Block points a fulfilment holds, per block (oldest block first). */
+async function heldBy(tx: DbOrTx, fulfilmentId: string): Promise<{ blockId: string; partnerId: string; points: number }[]> {
+  const rows = await tx
+    .select({ blockId: pointBlockDebits.blockId, partnerId: pointBlocks.partnerId, points: sql<string>`sum(${pointBlockDebits.points})`, createdAt: pointBlocks.createdAt })
+    .from(pointBlockDebits)
+    .innerJoin(pointBlocks, eq(pointBlocks.id, pointBlockDebits.blockId))
+    .where(eq(pointBlockDebits.fulfilmentId, fulfilmentId))
+    .groupBy(pointBlockDebits.blockId, pointBlocks.partnerId, pointBlocks.createdAt)
+    .orderBy(asc(pointBlocks.createdAt));
+  return rows.map((r) => ({ blockId: r.blockId, partnerId: r.partnerId, points: Number(r.points) }));
+}
+
+/**
+ * A retry of a failed, partner-funded credit takes its block points again (what is now due, at the
+ * partner's debit rate), or refuses — changing nothing — when the partner's blocks can no longer
+ * fund it. Fulfilments that never held block points need nothing. Answers the points taken.
+ */
+export async function reserveBlockPointsAgain(tx: DbOrTx, actor: Actor, fulfilmentId: string, due: number, now: Date): Promise<number> {
+  const held = await heldBy(tx, fulfilmentId);
+  if (held.length === 0) return 0;
+  const [partner] = await tx.select().from(partners).where(eq(partners.id, held[0]!.partnerId)).for("update");
+  const outstanding = (await heldBy(tx, fulfilmentId)).reduce((s, h) => s + h.points, 0);
+  const needed = partnerDebitPoints(due, partner!.debitRate) - outstanding;
+  if (needed <= 0) return 0;
+  const plan = await planBlockDebit(tx, partner!, needed);
+  await spendBlocks(tx, actor, partner!, plan, { fulfilmentId }, now);
+  return needed;
 }

@@ -7,6 +7,7 @@ import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users";
 import { seedDemoLedger } from "./ledger";
 import { seedDemoOffers } from "./offers";
+import { seedDemoPartners } from "./partners";
 
 export const DEMO_PASSWORD = "coalition-demo";
 
@@ -35,5 +36,7 @@ export async function seedDemoData(db: Db): Promise<{ created: string[] }> {
   }
   if (await seedDemoLedger(db)) created.push("demo programmes and members");
   if (await seedDemoOffers(db)) created.push("demo earn rules and offers");
+  // After the other offers: seedDemoOffers only seeds a database without any offer.
+  if (await seedDemoPartners(db)) created.push("demo partners and their offers");
   return { created };
 }

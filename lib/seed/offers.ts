@@ -96,7 +96,7 @@ export async function seedDemoOffers(db: Db, now = new Date()): Promise<boolean>
   return true;
 }
 
-async function demoActor(db: Db, email: string): Promise<Actor | null> {
+export async function demoActor(db: Db, email: string): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   return user ? { type: "user", id: user.id, label: user.email, roles: user.roles as never } : null;
 }

@@ -28,6 +28,6 @@ export async function recordEvent(tx: Tx, actor: Actor, input: ActivityEventInpu
   const offers = earner.candidates.filter((o) => o.trigger.kind === "event");
   const usage = await loadUsage(tx, input.memberId, offers, input.occurredAt, earner.timeZone);
   const result = evaluateEvent({ offers, member: earner.context, event: input, usage, timeZone: earner.timeZone, now });
-  const awards = await fulfil(tx, actor, { memberId: input.memberId, eventId: event!.id, outcomes: result.outcomes, budgeted: earner.budgeted, debts: earner.debts, now });
+  const awards = await fulfil(tx, actor, { memberId: input.memberId, eventId: event!.id, outcomes: result.outcomes, offers, budgeted: earner.budgeted, debts: earner.debts, now });
   return { eventId: event!.id, awards };
 }

@@ -4,9 +4,10 @@ import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { fulfilmentEvents, fulfilments, offerMemberUsage, offerMilestones, offers, type Fulfilment } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
-import type { Outcome } from "@/lib/engine";
+import type { CompiledOffer, Outcome } from "@/lib/engine";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
+import { decideFunding, fundingPartnersOf, loadPartnerFunds, spendFundingPlans, type FundingPlan } from "@/lib/partners/funding";
 import { issueVoucherCodes } from "@/lib/vouchers";
 import { writeFulfilments } from "./write-fulfilments";
 
@@ -56,15 +57,18 @@ export async function fulfil(
     transactionId?: string;
     eventId?: string;
     outcomes: readonly Outcome[];
+    /** The offers that produced them: those a partner funds take its block points. */
+    offers: readonly CompiledOffer[];
     budgeted: ReadonlySet<string>;
     /** Points debt per programme (from refunds of spent points): these earnings repay it first. */
     debts?: ReadonlyMap<string, number>;
     now: Date;
   },
 ): Promise<AwardView[]> {
-  const granted: { outcome: Outcome; value: number; explanation: string[] }[] = [];
-  // Budget rows are locked in offer order, the same in every transaction, so two cannot deadlock.
+  const granted: { outcome: Outcome; value: number; explanation: string[]; funding?: FundingPlan }[] = [];
+  // Locks in the same order everywhere: the member's balance rows (the caller's), partners, then budget rows in offer order.
   const ordered = [...input.outcomes].sort((a, b) => (a.offerId ?? "").localeCompare(b.offerId ?? ""));
+  const funds = await loadPartnerFunds(tx, fundingPartnersOf(input.offers.filter((o) => ordered.some((x) => x.offerId === o.offerId))));
   for (const outcome of ordered) {
     let value = outcome.value;
     const explanation = [...outcome.explanation];
@@ -80,6 +84,12 @@ export async function fulfil(
         explanation.push(`Reduced to ${value.toLocaleString("en-US")}: all that is left of the offer's budget.`);
       }
     }
+    const funding = decideFunding(input.offers, outcome, funds, value);
+    if (funding === null) {
+      // The partner's blocks cannot fund it: not granted, and what it took of the budget goes back.
+      if (outcome.offerId && input.budgeted.has(outcome.offerId)) await tx.update(offers).set({ budgetUsed: sql`${offers.budgetUsed} - ${value}` }).where(eq(offers.id, outcome.offerId));
+      continue;
+    }
     if (outcome.offerId && outcome.usage.capPeriodKey) {
       await tx
         .insert(offerMemberUsage)
@@ -94,7 +104,7 @@ export async function fulfil(
         .returning({ offerId: offerMilestones.offerId });
       if (!won) continue;
     }
-    granted.push({ outcome, value, explanation });
+    granted.push({ outcome, value, explanation, funding: funding === "unfunded" ? undefined : funding });
   }
   if (granted.length === 0) return [];
 
@@ -124,6 +134,7 @@ export async function fulfil(
     newFulfilment(outcome, { memberId: input.memberId, transactionId: input.transactionId ?? null, eventId: input.eventId ?? null, value, explanation, entryId: entryByOutcome.get(outcome) ?? null, now: input.now }),
   );
   const settled = await recordFulfilments(tx, actor, rows, input.now);
+  await spendFundingPlans(tx, actor, granted.flatMap((g, k) => (g.funding ? [{ plan: g.funding, fulfilmentId: rows[k]!.id }] : [])), input.now);
   return rows.map((f) => toAwardView(settled.get(f.id) ?? f));
 }
 

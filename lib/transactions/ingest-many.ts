@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
 import { liveOffers, type LiveOffers } from "@/lib/offers/cache";
+import { decideFunding, fundingPartnersOf, loadPartnerFunds, spendFundingPlans, type FundingPlan } from "@/lib/partners/funding";
 import { newFulfilment, recordFulfilments, toAwardView, type AwardView } from "./fulfil";
 import { checkTransaction, type IngestInput, type IngestResult } from "./ingest";
 
@@ -45,11 +46,13 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
   }
   const earning = fresh;
   const candidatesOf = (m: MemberState) => live.offers.filter((o) => m.context.programIds.includes(o.programId));
+  // Locks in the same order everywhere: members' balance rows, then partners, then budget rows.
+  const funds = await loadPartnerFunds(tx, fundingPartnersOf(earning.map((i) => states.get(inputs[i]!.memberId)!).flatMap(candidatesOf)));
   const budgets = await loadState(tx, earning.map((i) => inputs[i]!), states, live);
   const budgetsBefore = new Map(budgets);
 
   // Evaluate in order; caps, budgets, milestones and trackers carry from one transaction to the next.
-  const granted: { index: number; outcome: Outcome }[] = [];
+  const granted: Granted[] = [];
   const trackerDeltas = new Map<string, number>();
   for (const i of earning) {
     const input = inputs[i]!;
@@ -74,13 +77,16 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
       trackerDeltas.set(k, (trackerDeltas.get(k) ?? 0) + u.delta);
     }
     for (const o of result.outcomes) {
+      // A partner-funded outcome its partner's blocks cannot fund is not granted (nor counted against caps or budget).
+      const funding = decideFunding(candidates, o, funds);
+      if (funding === null) continue;
       if (o.offerId) {
         const u = usage[o.offerId]!;
         if (o.usage.capPeriodKey) u.memberUsedInPeriod[o.usage.capPeriodKey] = (u.memberUsedInPeriod[o.usage.capPeriodKey] ?? 0) + o.value;
         if (budgets.has(o.offerId)) budgets.set(o.offerId, budgets.get(o.offerId)! + o.value);
         if (o.usage.milestonePeriodKey) u.milestonePeriodsAwarded.push(o.usage.milestonePeriodKey);
       }
-      granted.push({ index: i, outcome: o });
+      granted.push({ index: i, outcome: o, funding: funding === "unfunded" ? undefined : funding });
     }
   }
 
@@ -233,10 +239,12 @@ function trackerValue(m: MemberState, o: CompiledOffer, occurredAt: Date): { per
   return { periodKey: key, value: periods?.get(key) ?? 0 };
 }
 
+type Granted = { index: number; outcome: Outcome; funding?: FundingPlan };
+
 type Pending = {
   inputs: readonly IngestInput[];
   inserted: Map<string, string>;
-  granted: { index: number; outcome: Outcome }[];
+  granted: Granted[];
   states: Map<string, MemberState>;
   trackerDeltas: Map<string, number>;
   budgets: Map<string, number>;
@@ -268,6 +276,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Pending, now: Date): Promise<M
     f: newFulfilment(g.outcome, { memberId: memberOf(g.index), transactionId: txId(g.index), eventId: null, value: g.outcome.value, explanation: explanations.get(g) ?? g.outcome.explanation, entryId: entries.get(g) ?? null, now }),
   }));
   const settled = await recordFulfilments(tx, actor, rows.map((r) => r.f), now);
+  await spendFundingPlans(tx, actor, p.granted.flatMap((g, k) => (g.funding ? [{ plan: g.funding, fulfilmentId: rows[k]!.f.id }] : [])), now);
 
   if (p.trackerDeltas.size > 0) {
     await tx

@@ -9,6 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { lockAllMemberPrograms } from "@/lib/ledger/posting";
 import { takeBackPoints } from "@/lib/ledger/take-back";
 import { liveOffers } from "@/lib/offers/cache";
+import { releaseBlockShare } from "@/lib/partners/funding";
 import { giveBackUsage, toAwardView, type AwardView } from "./fulfil";
 
 export type ReversalInput = { transactionId: string; amount: number; reason: "refund" | "chargeback"; now?: Date };
@@ -79,6 +80,8 @@ async function takeBack(tx: DbOrTx, actor: Actor, f: Fulfilment, x: number, reas
     actorLabel: actor.label,
     at: now,
   });
+  // The partner's block points first, then the budget: the order every other change locks them in.
+  await releaseBlockShare(tx, f.id, x, f.value - f.reversedValue);
   await giveBackUsage(tx, f, x);
   return { ...toAwardView(after!), reversedNow: x, debt };
 }

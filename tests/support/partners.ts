@@ -1,6 +1,6 @@
-/** Helpers for tests of partners: a partner with its blocks, and a key that belongs to it. */
+/** Helpers for tests of partners: a partner (optionally pointed at a demo partner ledger), its blocks, a key that belongs to it, pending partner credits. */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { apiKeys, partnerTransactions, pointBlocks } from "@/db/schema";
 import { getDb } from "@/db";
 import { createApiKey } from "@/lib/api-keys";
@@ -9,10 +9,13 @@ import { partnerInputSchema, type PartnerInput } from "@/lib/partners/schemas";
 import { systemTestActor } from "./fixtures";
 import { award, makeMember, makeProgram } from "./ledger";
 
+export const PARTNER_SECRET = "partner-test-secret";
+
 export async function makePartner(hostProgramId: string, overrides: Partial<PartnerInput> = {}) {
+  const code = `PT${randomUUID().slice(0, 6).toUpperCase()}`;
   const input = partnerInputSchema.parse({
-    code: `PT${randomUUID().slice(0, 6).toUpperCase()}`,
-    name: "Skyward Airlines",
+    code,
+    name: `Airline ${code}`,
     type: "airline",
     currencyCode: "SKYW",
     currencyName: "Skyward Miles",
@@ -24,6 +27,17 @@ export async function makePartner(hostProgramId: string, overrides: Partial<Part
     autoApprove: false,
   });
   return createPartner(getDb(), systemTestActor, { ...input, ...overrides });
+}
+
+/** A partner whose crediting API is a demo partner ledger (conversion 1). */
+export async function makeApiPartner(hostProgramId: string, api: { url: string; timeoutMs?: number; secret?: string }) {
+  return makePartner(hostProgramId, { conversionRate: "1", apiBaseUrl: api.url, apiSecret: api.secret ?? PARTNER_SECRET, apiTimeoutMs: api.timeoutMs ?? 2000 });
+}
+
+/** Changes some of a partner's setup, as a partner manager saving the form would. */
+export async function changePartner(partnerId: string, patch: Partial<PartnerInput>) {
+  const { id: _id, hasApiSecret: _s, topUpRequiredAt: _t, createdAt: _c, updatedAt: _u, ...current } = await getPartner(getDb(), partnerId);
+  return updatePartner(getDb(), systemTestActor, partnerId, { ...(current as unknown as PartnerInput), apiSecret: null, ...patch });
 }
 
 /** An active (or pending) block, as if recorded and approved. */
@@ -42,11 +56,20 @@ export async function partnerKey(partnerId: string | null): Promise<string> {
   return token;
 }
 
-/** Changes some of a partner's setup, as a partner manager saving the form would. */
-export async function changePartner(partnerId: string, patch: Partial<PartnerInput>) {
-  const { id: _id, hasApiSecret: _s, topUpRequiredAt: _t, createdAt: _c, updatedAt: _u, ...current } = await getPartner(getDb(), partnerId);
-  return updatePartner(getDb(), systemTestActor, partnerId, { ...(current as unknown as PartnerInput), apiSecret: null, ...patch });
+/** `count` pending partner-points fulfilments of `points` each for a member, with their outbox rows, written directly. */
+export async function pendingPartnerCredits(memberId: string, partnerId: string, count: number, points = 500): Promise<void> {
+  await getDb().execute(sql`
+    with f as (
+      insert into fulfilments (member_id, outcome_type, value, partner_id, state, posting_method, narration)
+      select ${memberId}::uuid, 'partner_points', ${points}::bigint, ${partnerId}::uuid, 'pending', 'automatic', 'Miles for a test'
+      from generate_series(1, ${count}) returning id)
+    insert into outbox (kind, fulfilment_id, payload) select 'partner_points.credit', id, json_build_object('fulfilmentId', id) from f`);
 }
+
+export const states = async (partnerId: string) =>
+  Object.fromEntries(
+    (await getDb().execute<{ state: string; n: string }>(sql`select state, count(*)::text as n from fulfilments where partner_id = ${partnerId} group by state`)).map((r) => [r.state, Number(r.n)]),
+  ) as Record<string, number>;
 
 /** A partner with a host programme of its own: prepaid unless told otherwise. */
 export async function partnerWithProgram(overrides: Partial<PartnerInput> = {}) {

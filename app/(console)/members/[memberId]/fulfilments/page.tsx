@@ -15,6 +15,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { listFulfilmentHistory, listMemberFulfilmentsPage } from "@/lib/transactions/console-queries";
 import { pageParams, type SearchParams } from "../../../_lib/search-params";
 import { loadMember, loadMemberPrograms } from "../load-member";
+import { CreditButtons } from "./credit-buttons";
 
 type Params = Promise<{ memberId: string }>;
 /** The time of this request (a server component renders once per request), for open and closed claim windows. */
@@ -88,6 +89,7 @@ export default async function MemberFulfilmentsPage({ params, searchParams }: { 
         />
         <FulfilmentsTable
           rows={rows}
+          actions={can(user.roles, "fulfilments:manage") ? creditButtons(member.id, rows) : undefined}
           linkOffers={can(user.roles, "offers:read")}
           empty={empty}
           footer={
@@ -99,4 +101,15 @@ export default async function MemberFulfilmentsPage({ params, searchParams }: { 
       </section>
     </div>
   );
+}
+
+/** Retry (failed) and reverse (posted) for credits delivered outside: partner points and cashback. */
+function creditButtons(memberId: string, rows: FulfilmentRow[]): Record<string, React.ReactNode> {
+  const buttons: Record<string, React.ReactNode> = {};
+  for (const f of rows) {
+    if (f.outcomeType !== "partner_points" && f.outcomeType !== "cashback") continue;
+    if (f.state === "failed" && f.value > f.reversedValue) buttons[f.id] = <CreditButtons memberId={memberId} fulfilment={f} kind="retry" />;
+    if (f.state === "posted" && f.value > f.reversedValue && !f.history.at(-1)?.reason?.startsWith("Reversal of")) buttons[f.id] = <CreditButtons memberId={memberId} fulfilment={f} kind="reverse" />;
+  }
+  return buttons;
 }
