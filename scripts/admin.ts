@@ -69,7 +69,7 @@ async function main() {
       await setUserActive(client.db, actor, { userId: user.id, active: false });
       console.log(`Deactivated ${user.email}`);
     } else if (entity === "api-key" && verb === "create") {
-      const partnerId = values.partner === undefined ? null : parsed(z.uuid("Give the partner's id with --partner."), values.partner);
+      const partnerId = values.partner === undefined ? null : parsed(z.object({ partner: z.uuid("Give the partner's id (a UUID).") }), { partner: values.partner }).partner;
       const listed = (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean);
       const scopes = partnerId && listed.length === 0 ? [...PARTNER_KEY_SCOPES] : listed;
       const input = parsed(createApiKeySchema, { name: values.name, scopes });
