@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "coalition-demo";
 export const DEMO = {
@@ -57,6 +57,30 @@ export async function createApiKeyInConsole(page: Page, scopeLabel: string): Pro
   expect(token).toMatch(/^ck_/);
   await page.getByRole("button", { name: "I have copied the key" }).click();
   return token;
+}
+
+/** The admin creates a user with one role (Settings → Users), who then signs in from a fresh browser. */
+export async function newUserSession(browser: Browser, roleLabel: string, name: string) {
+  const email = `${unique(name.split(" ")[0]!.toLowerCase())}@bank.example`;
+  const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/settings/users");
+  await adminPage.getByRole("button", { name: "New user" }).click();
+  const dialog = adminPage.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
+  await dialog.getByLabel(roleLabel).check();
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await expect(adminPage.getByRole("row", { name: new RegExp(email) })).toBeVisible();
+  await admin.close();
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const signIn = new SignInPage(await context.newPage());
+  await signIn.goto();
+  await signIn.signIn(email, DEMO_PASSWORD);
+  await signIn.expectSignedIn();
+  return { context, page: signIn.page };
 }
 
 export { expect };

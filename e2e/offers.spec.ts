@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { asRole, createApiKeyInConsole, DEMO_PASSWORD, expect, SignInPage, storageStateFor, unique } from "./fixtures";
+import { asRole, createApiKeyInConsole, expect, newUserSession, storageStateFor, unique } from "./fixtures";
 
 /** With OFFERS_SCREENSHOTS=1, full-page screenshots of each screen go to /tmp/offers-<name>.png (for reviewing the UI). */
 async function shot(page: Page, name: string) {
@@ -63,28 +63,7 @@ class OfferPage {
 }
 
 /** The admin creates a second programme manager (the seed has one per role), who signs in from a fresh browser. */
-async function checkerSession(browser: Browser) {
-  const email = `${unique("checker")}@bank.example`;
-  const admin = await browser.newContext({ storageState: storageStateFor("admin") });
-  const adminPage = await admin.newPage();
-  await adminPage.goto("/settings/users");
-  await adminPage.getByRole("button", { name: "New user" }).click();
-  const dialog = adminPage.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Chitra Checker");
-  await dialog.getByLabel("Email").fill(email);
-  await dialog.getByLabel("Password").fill(DEMO_PASSWORD);
-  await dialog.getByLabel("Program manager").check();
-  await dialog.getByRole("button", { name: "Create user" }).click();
-  await expect(adminPage.getByRole("row", { name: new RegExp(email) })).toBeVisible();
-  await admin.close();
-
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const signIn = new SignInPage(await context.newPage());
-  await signIn.goto();
-  await signIn.signIn(email, DEMO_PASSWORD);
-  await signIn.expectSignedIn();
-  return { context, page: signIn.page };
-}
+const checkerSession = (browser: Browser) => newUserSession(browser, "Program manager", "Chitra Checker");
 
 asRole("program_manager")(
   "a programme manager builds a 2 % cashback offer in the wizard and submits it; only another user can approve it, and then it is active",

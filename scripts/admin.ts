@@ -3,6 +3,7 @@
  *   npm run admin -- user create --email E --password P --role R [--role R2] [--name N]
  *   npm run admin -- user deactivate --email E
  *   npm run admin -- api-key create --name N --scopes S1,S2   (prints the key once, on its own line)
+ *   npm run admin -- api-key create --name N --partner PARTNER_ID   (a partner's key; scopes default to its earn and member lookups)
  *   npm run admin -- api-key revoke --id ID
  */
 import { parseArgs } from "node:util";
@@ -13,7 +14,7 @@ import { runMigrations } from "@/db/migrate";
 import { systemActor } from "@/lib/actor";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
-import { API_SCOPES } from "@/lib/api-keys/scopes";
+import { API_SCOPES, PARTNER_KEY_SCOPES } from "@/lib/api-keys/scopes";
 import { ROLES } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
 import { createUser, findUserByEmail, setUserActive } from "@/lib/users";
@@ -24,6 +25,7 @@ const USAGE = `Usage:
   npm run admin -- user create --email E --password P --role R [--role R2] [--name N]
   npm run admin -- user deactivate --email E
   npm run admin -- api-key create --name N --scopes S1,S2
+  npm run admin -- api-key create --name N --partner PARTNER_ID [--scopes S1,S2]
   npm run admin -- api-key revoke --id ID
 Roles: ${ROLES.join(", ")}
 Scopes: ${API_SCOPES.join(", ")}`;
@@ -47,6 +49,7 @@ async function main() {
       role: { type: "string", multiple: true },
       scopes: { type: "string" },
       id: { type: "string" },
+      partner: { type: "string" },
     },
     strict: true,
   });
@@ -66,10 +69,13 @@ async function main() {
       await setUserActive(client.db, actor, { userId: user.id, active: false });
       console.log(`Deactivated ${user.email}`);
     } else if (entity === "api-key" && verb === "create") {
-      const scopes = (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const partnerId = values.partner === undefined ? null : parsed(z.object({ partner: z.uuid("Give the partner's id (a UUID).") }), { partner: values.partner }).partner;
+      const listed = (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const scopes = partnerId && listed.length === 0 ? [...PARTNER_KEY_SCOPES] : listed;
       const input = parsed(createApiKeySchema, { name: values.name, scopes });
-      const { apiKey, token } = await createApiKey(client.db, actor, input);
-      console.error(`Created API key "${apiKey.name}" (${apiKey.scopes.join(", ")}), id ${apiKey.id}. The key is shown once:`);
+      const { apiKey, token } = await createApiKey(client.db, actor, { ...input, partnerId });
+      const owner = apiKey.partnerId ? ` for partner ${apiKey.partnerId}` : "";
+      console.error(`Created API key "${apiKey.name}"${owner} (${apiKey.scopes.join(", ")}), id ${apiKey.id}. The key is shown once:`);
       console.log(token);
     } else if (entity === "api-key" && verb === "revoke") {
       const id = parsed(z.string().uuid("Give the key's id with --id."), values.id);

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { count, desc, eq, sql } from "drizzle-orm";
-import { apiKeys, type ApiKey } from "@/db/schema";
+import { apiKeys, partners, type ApiKey } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -20,7 +20,7 @@ function toPublic(key: ApiKey): PublicApiKey {
   return rest;
 }
 
-const auditView = (k: ApiKey) => ({ name: k.name, prefix: k.prefix, scopes: k.scopes, revoked: k.revokedAt !== null });
+const auditView = (k: ApiKey) => ({ name: k.name, prefix: k.prefix, scopes: k.scopes, partnerId: k.partnerId, revoked: k.revokedAt !== null });
 
 /** Makes a new key token `ck_<prefix>_<secret>`; the prefix finds the row, the secret proves it. */
 export function generateKeyToken(): { token: string; prefix: string; secretHash: string } {
@@ -29,14 +29,25 @@ export function generateKeyToken(): { token: string; prefix: string; secretHash:
   return { token: `ck_${prefix}_${secret}`, prefix, secretHash: sha256(secret) };
 }
 
-/** Creates a key. The token is returned here and never again. */
+/**
+ * Creates a key. The token is returned here and never again. With `partnerId` the key is bound to that
+ * partner: it may act only for it (its earn transactions).
+ */
 export async function createApiKey(
   db: DbOrTx,
   actor: Actor,
-  input: CreateApiKeyInput,
+  input: CreateApiKeyInput & { partnerId?: string | null },
 ): Promise<{ apiKey: PublicApiKey; token: string }> {
   const { token, prefix, secretHash } = generateKeyToken();
+  const partnerId = input.partnerId ?? null;
+  if (partnerId !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(partnerId)) {
+    throw new DomainError("partner_not_found", "No such partner.", { partner_id: partnerId });
+  }
   return db.transaction(async (tx) => {
+    if (partnerId !== null) {
+      const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
+      if (!partner) throw new DomainError("partner_not_found", "No such partner.", { partner_id: partnerId });
+    }
     const [row] = await tx
       .insert(apiKeys)
       .values({
@@ -44,6 +55,7 @@ export async function createApiKey(
         prefix,
         secretHash,
         scopes: input.scopes,
+        partnerId,
         createdByUserId: actor.type === "user" ? actor.id : null,
       })
       .returning();
@@ -52,10 +64,11 @@ export async function createApiKey(
   });
 }
 
-export async function revokeApiKey(db: DbOrTx, actor: Actor, input: { apiKeyId: string }): Promise<PublicApiKey> {
+/** Revokes a key; with `partnerId`, only a key of that partner (a partner's page revokes only its own keys). */
+export async function revokeApiKey(db: DbOrTx, actor: Actor, input: { apiKeyId: string; partnerId?: string }): Promise<PublicApiKey> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(apiKeys).where(eq(apiKeys.id, input.apiKeyId)).for("update");
-    if (!before) throw new DomainError("not_found", "No such API key.", { apiKeyId: input.apiKeyId });
+    if (!before || (input.partnerId !== undefined && before.partnerId !== input.partnerId)) throw new DomainError("not_found", "No such API key.", { apiKeyId: input.apiKeyId });
     if (before.revokedAt) throw new DomainError("already_revoked", "This API key is already revoked.");
     const [after] = await tx
       .update(apiKeys)
@@ -67,20 +80,23 @@ export async function revokeApiKey(db: DbOrTx, actor: Actor, input: { apiKeyId: 
   });
 }
 
+/** Keys, active first then newest; with `partnerId`, only that partner's keys. */
 export async function listApiKeys(
   db: DbOrTx,
-  options: { page?: number; pageSize?: number } = {},
+  options: { page?: number; pageSize?: number; partnerId?: string } = {},
 ): Promise<{ rows: PublicApiKey[]; total: number; page: number; pageSize: number }> {
   const page = Math.max(1, options.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 25));
+  const where = options.partnerId ? eq(apiKeys.partnerId, options.partnerId) : undefined;
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     db
       .select()
       .from(apiKeys)
+      .where(where)
       .orderBy(sql`${apiKeys.revokedAt} is not null`, desc(apiKeys.createdAt))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(apiKeys),
+    db.select({ total: count() }).from(apiKeys).where(where),
   ]);
   return { rows: rows.map(toPublic), total, page, pageSize };
 }

@@ -14,6 +14,9 @@ export const API_SCOPES = [
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
+/** What a partner's key may do: send its earn transactions and look up the members it earns for. */
+export const PARTNER_KEY_SCOPES = ["partner_transactions:write", "members:read"] as const satisfies readonly ApiScope[];
+
 export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   "programs:read": "Read programmes",
   "partners:read": "Read partners",

@@ -3,15 +3,13 @@
  * a role with it gets through. The session is the only thing faked (there is no browser); the
  * database is real.
  */
-import { count } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { vi } from "vitest";
 import { getDb } from "@/db";
-import { auditLog } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys";
-import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
+import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import type { ActionState } from "@/lib/auth/action";
 import { makeUser, systemTestActor, TEST_PASSWORD } from "../support/fixtures";
+import { describeRoleMatrix, discoverActions, form } from "../support/role-matrix";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", async (importOriginal) => ({
@@ -21,14 +19,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-type Action = (prev: ActionState | undefined, form: FormData) => Promise<ActionState>;
 const modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts", { eager: true });
-
-const form = (entries: Record<string, string | string[]>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) f.append(Array.isArray(v) ? `${k}[]` : k, x);
-  return f;
-};
 let n = 0;
 const targetUser = async () => (await makeUser(["auditor"], { email: `target-${++n}-${Date.now()}@bank.example` })).id;
 const targetKey = async () => (await createApiKey(getDb(), systemTestActor, { name: `key ${++n}`, scopes: ["members:read"] })).apiKey.id;
@@ -182,57 +173,9 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
   },
 };
 
-const discovered = Object.entries(modules).flatMap(([path, mod]) =>
-  Object.entries(mod)
-    .filter(([, v]) => typeof v === "function")
-    .map(([name, fn]) => ({ key: `${path.replace(/^\/app\/(\([^)]+\)\/)*/, "")}#${name}`, fn: fn as Action })),
-);
-// Sign-in and sign-out act on the caller's own session; they have their own tests.
+// Sign-in and sign-out act on the caller's own session; they have their own tests. The partner
+// manager's console (partners, point blocks) has its own matrix: role-matrix-partners.test.ts.
 const OWN_SESSION = new Set(["sign-in/actions.ts#signInAction", "sign-in/actions.ts#signInWithSsoAction", "sign-out/actions.ts#signOutAction", "actions.ts#signOutAction"]);
-const guarded = discovered.filter((a) => !OWN_SESSION.has(a.key));
+const guarded = discoverActions(modules).filter((a) => !OWN_SESSION.has(a.key) && !/^(partners|point-blocks)\//.test(a.key));
 
-const users: Partial<Record<Role, SessionUser>> = {};
-beforeAll(async () => {
-  for (const role of ROLES) {
-    const u = await makeUser([role]);
-    users[role] = { id: u.id, email: u.email, name: u.name, roles: [role] };
-  }
-});
-const auditRows = async () => (await getDb().select({ n: count() }).from(auditLog))[0]!.n;
-
-describe("server actions × roles", () => {
-  it("every exported server action has a row in the matrix", () => {
-    expect(guarded.map((a) => a.key).sort()).toEqual(Object.keys(MATRIX).sort());
-  });
-
-  for (const { key, fn } of guarded) {
-    const spec = MATRIX[key];
-    if (!spec) continue;
-    describe(key, () => {
-      it("refuses a signed-out caller and changes nothing", async () => {
-        const input = await spec.input();
-        const before = await auditRows();
-        session.user = null;
-        expect(await fn(undefined, input)).toMatchObject({ success: false, code: "unauthenticated" });
-        expect(await auditRows()).toBe(before);
-      });
-
-      for (const role of ROLES) {
-        const allowed = spec.permission === null || can([role], spec.permission);
-        it(`${allowed ? "lets" : "refuses"} ${role}`, async () => {
-          const input = await spec.input();
-          const before = await auditRows();
-          session.user = users[role]!;
-          const result = await fn(undefined, input);
-          if (allowed) {
-            expect(result, JSON.stringify(result)).toMatchObject({ success: true });
-            expect(await auditRows()).toBeGreaterThan(before);
-          } else {
-            expect(result).toMatchObject({ success: false, code: "forbidden" });
-            expect(await auditRows()).toBe(before);
-          }
-        });
-      }
-    });
-  }
-});
+describeRoleMatrix(guarded, MATRIX, (user) => (session.user = user));

@@ -1,12 +1,13 @@
 /** Helpers for tests of partners: a partner (optionally pointed at a demo partner ledger), its blocks, a key that belongs to it, pending partner credits. */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { apiKeys, pointBlocks } from "@/db/schema";
+import { apiKeys, partnerTransactions, pointBlocks } from "@/db/schema";
 import { getDb } from "@/db";
 import { createApiKey } from "@/lib/api-keys";
 import { createPartner, getPartner, updatePartner } from "@/lib/partners";
 import { partnerInputSchema, type PartnerInput } from "@/lib/partners/schemas";
 import { systemTestActor } from "./fixtures";
+import { award, makeMember, makeProgram } from "./ledger";
 
 export const PARTNER_SECRET = "partner-test-secret";
 
@@ -69,3 +70,29 @@ export const states = async (partnerId: string) =>
   Object.fromEntries(
     (await getDb().execute<{ state: string; n: string }>(sql`select state, count(*)::text as n from fulfilments where partner_id = ${partnerId} group by state`)).map((r) => [r.state, Number(r.n)]),
   ) as Record<string, number>;
+
+/** A partner with a host programme of its own: prepaid unless told otherwise. */
+export async function partnerWithProgram(overrides: Partial<PartnerInput> = {}) {
+  return makePartner((await makeProgram()).id, overrides);
+}
+
+export const POSTPAID = { fundingMode: "postpaid", billingCycle: "monthly", pricePerPoint: "0.35", billingCurrency: "INR", debitRate: "1.5" } as const;
+
+/**
+ * What a partner's earn transactions need besides the partner: a member enrolled in its host programme
+ * and a ledger entry to point at (the earn API writes one per transaction; these tests share one).
+ */
+export async function earnContext(hostProgramId: string) {
+  const member = await makeMember([hostProgramId]);
+  const { entryId } = await award(member.id, hostProgramId, 1);
+  return { member, entryId, hostProgramId };
+}
+
+/** A post-paid partner transaction written directly, as the earn API would. */
+export async function insertPartnerTransaction(partnerId: string, ctx: Awaited<ReturnType<typeof earnContext>>, points: number, debitPoints: number, externalId = `PT-${randomUUID()}`) {
+  const [row] = await getDb()
+    .insert(partnerTransactions)
+    .values({ partnerId, externalId, memberId: ctx.member.id, programId: ctx.hostProgramId, points, debitPoints, funding: "postpaid", occurredAt: new Date(), entryId: ctx.entryId, requestHash: "test" })
+    .returning();
+  return row!;
+}

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Badge, StatusBadge } from "@/components/ui/badge";
+import type { FormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
@@ -21,7 +22,20 @@ export type ApiKeyRow = {
   revokedAt: Date | null;
 };
 
-export function ApiKeysTable({ rows, canWrite, empty, footer }: { rows: ApiKeyRow[]; canWrite: boolean; empty: ReactNode; footer?: ReactNode }) {
+/** `revoke` replaces the settings' revoke action, e.g. a partner's page revoking only that partner's keys (its fields go with it). */
+export function ApiKeysTable({
+  rows,
+  canWrite,
+  empty,
+  footer,
+  revoke = { action: revokeApiKeyAction, fields: {} },
+}: {
+  rows: ApiKeyRow[];
+  canWrite: boolean;
+  empty: ReactNode;
+  footer?: ReactNode;
+  revoke?: { action: FormAction<undefined>; fields: Record<string, string> };
+}) {
   const columns: ColumnDef<ApiKeyRow, unknown>[] = [
     { id: "name", header: "Name", cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.name}</span> },
     {
@@ -98,8 +112,8 @@ export function ApiKeysTable({ rows, canWrite, empty, footer }: { rows: ApiKeyRo
               </>
             }
             confirmLabel="Revoke key"
-            action={revokeApiKeyAction}
-            fields={{ apiKeyId: k.id }}
+            action={revoke.action}
+            fields={{ ...revoke.fields, apiKeyId: k.id }}
           />
         ),
     });

@@ -7,9 +7,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { listApiKeys } from "@/lib/api-keys";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getUser } from "@/lib/users";
 import { pageParams, type SearchParams } from "../../_lib/search-params";
-import { ApiKeysTable, type ApiKeyRow } from "./api-keys-table";
+import { apiKeyRows } from "./api-key-rows";
+import { ApiKeysTable } from "./api-keys-table";
 import { NewApiKeyDialog } from "./new-api-key-dialog";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -21,20 +21,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   const result = await listApiKeys(db, { page, pageSize });
   const canWrite = can(user.roles, "api_keys:write");
 
-  // Few distinct creators per page; a join in listApiKeys would save these lookups.
-  const creatorIds = [...new Set(result.rows.map((k) => k.createdByUserId).filter((id): id is string => Boolean(id)))];
-  const creators = new Map((await Promise.all(creatorIds.map((id) => getUser(db, id)))).flatMap((u) => (u ? [[u.id, u.name] as const] : [])));
-
-  const rows: ApiKeyRow[] = result.rows.map((k) => ({
-    id: k.id,
-    name: k.name,
-    prefix: k.prefix,
-    scopes: k.scopes,
-    createdBy: k.createdByUserId ? (creators.get(k.createdByUserId) ?? "Unknown user") : null,
-    createdAt: k.createdAt,
-    lastUsedAt: k.lastUsedAt,
-    revokedAt: k.revokedAt,
-  }));
+  const rows = await apiKeyRows(db, result.rows);
 
   return (
     <section aria-labelledby="api-keys-heading" className="flex flex-col gap-4">
