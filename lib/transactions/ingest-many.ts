@@ -281,19 +281,16 @@ async function write(tx: DbOrTx, actor: Actor, p: Pending, now: Date): Promise<M
   }));
   const settled = await recordFulfilments(tx, actor, rows.map((r) => r.f), now);
 
+  // Trackers and per-member usage: one prepared upsert each (constant text, planned once), however many rows.
   if (p.trackerDeltas.size > 0) {
-    await tx
-      .insert(memberTrackers)
-      .values([...p.trackerDeltas].map(([k, value]) => { const [memberId, trackerKey, periodKey] = JSON.parse(k) as string[]; return { memberId: memberId!, trackerKey: trackerKey!, periodKey: periodKey!, value }; }))
-      .onConflictDoUpdate({ target: [memberTrackers.memberId, memberTrackers.trackerKey, memberTrackers.periodKey], set: { value: sql`${memberTrackers.value} + excluded.value` } });
+    const json = [...p.trackerDeltas].map(([k, value]) => { const [member_id, tracker_key, period_key] = JSON.parse(k) as string[]; return { member_id, tracker_key, period_key, value }; });
+    await clientOf(tx).unsafe(UPSERT_TRACKERS, [JSON.stringify(json)], { prepare: true });
   }
   const used = new Map<string, number>();
   for (const { f } of rows) if (f.offerId && f.capPeriodKey) { const k = JSON.stringify([f.memberId, f.offerId, f.capPeriodKey]); used.set(k, (used.get(k) ?? 0) + f.value); }
   if (used.size > 0) {
-    await tx
-      .insert(offerMemberUsage)
-      .values([...used].map(([k, v]) => { const [memberId, offerId, periodKey] = JSON.parse(k) as string[]; return { memberId: memberId!, offerId: offerId!, periodKey: periodKey!, used: v }; }))
-      .onConflictDoUpdate({ target: [offerMemberUsage.memberId, offerMemberUsage.offerId, offerMemberUsage.periodKey], set: { used: sql`${offerMemberUsage.used} + excluded.used` } });
+    const json = [...used].map(([k, v]) => { const [member_id, offer_id, period_key] = JSON.parse(k) as string[]; return { member_id, offer_id, period_key, used: v }; });
+    await clientOf(tx).unsafe(UPSERT_USAGE, [JSON.stringify(json)], { prepare: true });
   }
   const won = rows.filter(({ f }) => f.offerId && f.milestonePeriodKey).map(({ f }) => ({ offerId: f.offerId!, memberId: f.memberId, periodKey: f.milestonePeriodKey!, awardedAt: now }));
   if (won.length > 0) await tx.insert(offerMilestones).values(won);
@@ -305,6 +302,16 @@ async function write(tx: DbOrTx, actor: Actor, p: Pending, now: Date): Promise<M
   for (const { index, f } of rows) byIndex.set(index, [...(byIndex.get(index) ?? []), toAwardView(settled.get(f.id) ?? f)]);
   return byIndex;
 }
+
+const UPSERT_TRACKERS = `
+  insert into member_trackers (member_id, tracker_key, period_key, value)
+  select member_id, tracker_key, period_key, value from json_to_recordset($1::json) as t(member_id uuid, tracker_key text, period_key text, value bigint)
+  on conflict (member_id, tracker_key, period_key) do update set value = member_trackers.value + excluded.value`;
+
+const UPSERT_USAGE = `
+  insert into offer_member_usage (offer_id, member_id, period_key, used)
+  select offer_id, member_id, period_key, used from json_to_recordset($1::json) as t(member_id uuid, offer_id uuid, period_key text, used bigint)
+  on conflict (member_id, offer_id, period_key) do update set used = offer_member_usage.used + excluded.used`;
 
 /** Repeats answer what the first transaction earned, if they are the same transaction. */
 async function answerRepeats(tx: DbOrTx, inputs: readonly IngestInput[], out: (IngestOutcome | null)[]): Promise<void> {
