@@ -66,7 +66,7 @@ export async function createApiKey(
 
 /** Revokes a key; with `partnerId`, only a key of that partner (a partner's page revokes only its own keys). */
 export async function revokeApiKey(db: DbOrTx, actor: Actor, input: { apiKeyId: string; partnerId?: string }): Promise<PublicApiKey> {
-  return db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(apiKeys).where(eq(apiKeys.id, input.apiKeyId)).for("update");
     if (!before || (input.partnerId !== undefined && before.partnerId !== input.partnerId)) throw new DomainError("not_found", "No such API key.", { apiKeyId: input.apiKeyId });
     if (before.revokedAt) throw new DomainError("already_revoked", "This API key is already revoked.");
@@ -78,6 +78,9 @@ export async function revokeApiKey(db: DbOrTx, actor: Actor, input: { apiKeyId: 
     await writeAudit(tx, actor, { action: "api_key.revoke", entityType: "api_key", entityId: input.apiKeyId, before: auditView(before), after: auditView(after!) });
     return toPublic(after!);
   });
+  // After the commit: a request racing the revocation may still re-cache the key it read just before.
+  forgetVerifiedKeys();
+  return revoked;
 }
 
 /** Keys, active first then newest; with `partnerId`, only that partner's keys. */
@@ -102,21 +105,45 @@ export async function listApiKeys(
 }
 
 /**
- * Finds the active key for a bearer token, or null for a malformed, unknown or revoked one.
+ * How long a process may keep answering from a key it verified: every API request authenticates, so
+ * each process keeps a verified key (by a hash of its whole token) for at most this long instead of
+ * reading its row every time. The price: a key revoked by ANOTHER process keeps working here for at
+ * most KEY_CACHE_MS; a revocation in this process (revokeApiKey) forgets every cached key at once.
+ */
+export const KEY_CACHE_MS = 5_000;
+const KEY_CACHE_MAX = 1_000;
+/** On globalThis: Next may load this module once per route bundle, and a revocation must reach them all. */
+const keyCache = ((globalThis as unknown as { coalitionApiKeyCache?: Map<string, { at: number; key: PublicApiKey }> }).coalitionApiKeyCache ??= new Map());
+
+/** Forgets every verified key (after a revocation), so the next request reads the key's row again. */
+export function forgetVerifiedKeys(): void {
+  keyCache.clear();
+}
+
+/**
+ * Finds the active key for a bearer token, or null for a malformed, unknown or revoked one (see
+ * KEY_CACHE_MS for how long a verified key is trusted without reading its row again).
  * Records the last-used time at most once a minute per key, so busy keys cost no extra writes.
  */
-export async function authenticateApiKey(db: DbOrTx, token: string): Promise<PublicApiKey | null> {
+export async function authenticateApiKey(db: DbOrTx, token: string, nowMs = Date.now()): Promise<PublicApiKey | null> {
   const match = KEY_PATTERN.exec(token);
   if (!match) return null;
+  const tokenHash = sha256(token);
+  const hit = keyCache.get(tokenHash);
+  if (hit && nowMs - hit.at < KEY_CACHE_MS && hit.at <= nowMs) return hit.key;
+  keyCache.delete(tokenHash);
   const [, prefix, secret] = match;
   const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix!));
   if (!row || row.revokedAt) return null;
   const expected = Buffer.from(row.secretHash, "hex");
   const actual = Buffer.from(sha256(secret!), "hex");
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  const now = new Date();
+  const now = new Date(nowMs);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
   }
-  return toPublic(row);
+  const key = toPublic(row);
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(tokenHash, { at: nowMs, key });
+  return key;
 }

@@ -66,11 +66,22 @@ export type HandlerContext<E extends AnyEndpoint> = E["method"] extends "POST"
 
 export type ApiHandler<E extends AnyEndpoint> = (ctx: HandlerContext<E>) => Promise<EndpointResult<E>>;
 
+/**
+ * A POST handler that commits on its own (e.g. through a group commit), used when the request carries
+ * no Idempotency-Key: with a key the main handler runs instead, in the one transaction that also
+ * stores the key's answer, so the answer and the change still commit together.
+ */
+export type SelfCommittingHandler<E extends AnyEndpoint> = (ctx: BaseContext<E> & { db: Db }) => Promise<EndpointResult<E>>;
+
 /** Next 16 passes `{ params: Promise<…> }` as the second argument. */
 export type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
 
-export function apiRoute<E extends AnyEndpoint>(endpoint: E, handler: NoInfer<ApiHandler<E>>): RouteHandler {
+export function apiRoute<E extends AnyEndpoint>(
+  endpoint: E,
+  handler: NoInfer<ApiHandler<E>>,
+  options: { withoutIdempotencyKey?: NoInfer<SelfCommittingHandler<E>> } = {},
+): RouteHandler {
   return async function route(request, context) {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers.get("x-request-id"));
@@ -102,22 +113,25 @@ export function apiRoute<E extends AnyEndpoint>(endpoint: E, handler: NoInfer<Ap
           path: url.pathname,
           requestHash: requestHash({ method: "POST", path: url.pathname, query: url.searchParams, body: raw }),
         };
-        const outcome = await withTransactionRetry(
-          () =>
-            // One transaction per POST: the change, its audit record and the stored answer commit together
-            // or not at all, and a concurrent repeat of the same Idempotency-Key waits on the key's row.
-            db.transaction(async (tx): Promise<StoredAnswer & { replayed: boolean }> => {
-              if (claim) {
-                const found = await claimIdempotencyKey(tx, claim);
-                if (found.kind === "replay") return { ...found.answer, replayed: true };
-              }
-              const context = endpoint.atomic === false ? { ...base, body, db } : { ...base, body, tx };
-              const answer = checkAnswer(endpoint, await handler(context as unknown as HandlerContext<E>));
-              if (claim) await recordIdempotentAnswer(tx, { apiKeyId: claim.apiKeyId, key: claim.key, answer });
-              return { ...answer, replayed: false };
-            }),
-          { onRetry: (error, attempt) => log.warn({ err: error, attempt }, "transaction retried") },
-        );
+        const selfCommitting = claim ? undefined : options.withoutIdempotencyKey;
+        const outcome = selfCommitting
+          ? { ...checkAnswer(endpoint, await selfCommitting({ ...base, body, db } as unknown as BaseContext<E> & { db: Db })), replayed: false }
+          : await withTransactionRetry(
+              () =>
+                // One transaction per POST: the change, its audit record and the stored answer commit together
+                // or not at all, and a concurrent repeat of the same Idempotency-Key waits on the key's row.
+                db.transaction(async (tx): Promise<StoredAnswer & { replayed: boolean }> => {
+                  if (claim) {
+                    const found = await claimIdempotencyKey(tx, claim);
+                    if (found.kind === "replay") return { ...found.answer, replayed: true };
+                  }
+                  const context = endpoint.atomic === false ? { ...base, body, db } : { ...base, body, tx };
+                  const answer = checkAnswer(endpoint, await handler(context as unknown as HandlerContext<E>));
+                  if (claim) await recordIdempotentAnswer(tx, { apiKeyId: claim.apiKeyId, key: claim.key, answer });
+                  return { ...answer, replayed: false };
+                }),
+              { onRetry: (error, attempt) => log.warn({ err: error, attempt }, "transaction retried") },
+            );
         response = jsonResponse(outcome.status, outcome.body, requestId, outcome.replayed ? { "Idempotent-Replayed": "true" } : {});
       }
     } catch (error) {

@@ -69,8 +69,40 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Offsets (local time minus UTC) of each time zone per 15-minute window of time, for the windows in
+ * which the offset does not change (null for a window with a transition in it). Every transaction
+ * asks for local dates several times, and Intl formatting is slow, so localParts works out most of
+ * them by arithmetic. A deterministic memo of Intl's answers: no clock, no I/O.
+ */
+const OFFSET_WINDOW_MS = 15 * 60_000;
+const OFFSET_WINDOWS_KEPT = 20_000;
+const offsetWindows = new Map<string, Map<number, number | null>>();
+
 /** Wall-clock date and time (to the second) of an instant in an IANA time zone. */
 export function localParts(instantMs: number, timeZone: string): LocalParts {
+  if (!(Math.abs(instantMs) <= MAX_DATE_MS)) throw new EngineError("invalid_date", "The date is out of range.");
+  if (instantMs < 0) return formatLocalParts(instantMs, timeZone); // before 1970: seconds-precise historic offsets, eras
+  const window = Math.floor(instantMs / OFFSET_WINDOW_MS);
+  let offset = offsetWindows.get(timeZone)?.get(window);
+  if (offset === undefined) {
+    const start = window * OFFSET_WINDOW_MS;
+    const first = offsetAt(start, timeZone); // throws for an unknown time zone, before anything is kept
+    offset = first === offsetAt(start + OFFSET_WINDOW_MS - 1000, timeZone) ? first : null;
+    let windows = offsetWindows.get(timeZone);
+    if (!windows) offsetWindows.set(timeZone, (windows = new Map()));
+    if (windows.size >= OFFSET_WINDOWS_KEPT) windows.clear();
+    windows.set(window, offset);
+  }
+  if (offset === null) return formatLocalParts(instantMs, timeZone);
+  const wall = Math.floor(instantMs / 1000) * 1000 + offset;
+  const days = Math.floor(wall / DAY_MS);
+  const seconds = (wall - days * DAY_MS) / 1000;
+  return { ...civilFromDays(days), hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 };
+}
+
+/** localParts by Intl formatting, for every instant (the reference the fast path must agree with). */
+export function formatLocalParts(instantMs: number, timeZone: string): LocalParts {
   if (!(Math.abs(instantMs) <= MAX_DATE_MS)) throw new EngineError("invalid_date", "The date is out of range.");
   const values: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instantMs)) values[p.type] = p.value;
@@ -87,7 +119,7 @@ export function localDate(instant: Date, timeZone: string): CivilDate {
 
 /** Local time minus UTC, in ms, at an instant. */
 function offsetAt(instantMs: number, timeZone: string): number {
-  const p = localParts(instantMs, timeZone);
+  const p = formatLocalParts(instantMs, timeZone);
   const wall = daysFromCivil(p) * DAY_MS + ((p.hour * 60 + p.minute) * 60 + p.second) * 1000;
   return wall - Math.floor(instantMs / 1000) * 1000;
 }

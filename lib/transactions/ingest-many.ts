@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
 import { memberPrograms, members, memberTrackers, offerMemberUsage, offerMilestones, offers, transactions, fulfilments } from "@/db/schema";
-import type { DbOrTx } from "@/db";
+import { clientOf, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { addDays, dayKey, evaluateTransaction, localDate, monthKey, periodKey, yearKey, type CompiledOffer, type MemberContext, type Outcome } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
@@ -96,32 +96,44 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
   return out as IngestOutcome[];
 }
 
+/**
+ * Inserts the transactions, repeats left out by external id: one prepared statement whatever their
+ * number (the rows travel as one JSON parameter, so the text and its plan never change).
+ */
 async function insertTransactions(tx: DbOrTx, inputs: readonly IngestInput[]): Promise<Map<string, string>> {
   if (inputs.length === 0) return new Map();
-  const rows = await tx
-    .insert(transactions)
-    .values(
-      inputs.map((input) => ({
-        externalId: input.externalId,
-        memberId: input.memberId,
-        type: input.type,
-        amount: input.amount,
-        grossAmount: input.grossAmount ?? null,
-        currency: input.currency,
-        occurredAt: input.occurredAt,
-        channel: input.channel ?? null,
-        merchantId: input.merchantId ?? null,
-        merchantName: input.merchantName ?? null,
-        mcc: input.mcc ?? null,
-        category: input.category ?? null,
-        country: input.country ?? null,
-        lineItems: input.lineItems?.map((l) => ({ sku: l.sku, category: l.category, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount })) ?? null,
-      })),
-    )
-    .onConflictDoNothing({ target: transactions.externalId })
-    .returning({ id: transactions.id, externalId: transactions.externalId });
-  return new Map(rows.map((r) => [r.externalId, r.id]));
+  const rows = inputs.map((input) => ({
+    external_id: input.externalId,
+    member_id: input.memberId,
+    type: input.type,
+    amount: input.amount,
+    gross_amount: input.grossAmount ?? null,
+    currency: input.currency,
+    occurred_at: input.occurredAt.toISOString(),
+    channel: input.channel ?? null,
+    merchant_id: input.merchantId ?? null,
+    merchant_name: input.merchantName ?? null,
+    mcc: input.mcc ?? null,
+    category: input.category ?? null,
+    country: input.country ?? null,
+    line_items: input.lineItems?.map((l) => ({ sku: l.sku, category: l.category, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount })) ?? null,
+  }));
+  // In external id order (stable: a repeat stays behind its first), so two statements inserting the same ids wait, not deadlock.
+  rows.sort((a, b) => (a.external_id < b.external_id ? -1 : a.external_id > b.external_id ? 1 : 0));
+  const inserted = await clientOf(tx).unsafe<{ id: string; external_id: string }[]>(INSERT_TRANSACTIONS, [JSON.stringify(rows)], { prepare: true });
+  return new Map(inserted.map((r) => [r.external_id, r.id]));
 }
+
+const INSERT_TRANSACTIONS = `
+  insert into transactions (external_id, member_id, type, amount, gross_amount, currency, occurred_at, channel, merchant_id,
+    merchant_name, mcc, category, country, line_items)
+  select external_id, member_id, type, amount, gross_amount, currency, occurred_at, channel, merchant_id, merchant_name, mcc,
+    category, country, line_items
+  from json_to_recordset($1::json) as t(external_id text, member_id uuid, type text, amount bigint, gross_amount bigint,
+    currency text, occurred_at timestamptz, channel text, merchant_id text, merchant_name text, mcc text, category text,
+    country text, line_items jsonb)
+  on conflict (external_id) do nothing
+  returning id, external_id`;
 
 /** Locks every member's balance rows in one statement, in (member, programme) order. */
 async function loadMembers(tx: DbOrTx, memberIds: string[], live: LiveOffers): Promise<Map<string, MemberState>> {
@@ -278,19 +290,16 @@ async function write(tx: DbOrTx, actor: Actor, p: Pending, now: Date): Promise<M
   const settled = await recordFulfilments(tx, actor, rows.map((r) => r.f), now);
   await spendFundingPlans(tx, actor, p.granted.flatMap((g, k) => (g.funding ? [{ plan: g.funding, fulfilmentId: rows[k]!.f.id }] : [])), now);
 
+  // Trackers and per-member usage: one prepared upsert each (constant text, planned once), however many rows.
   if (p.trackerDeltas.size > 0) {
-    await tx
-      .insert(memberTrackers)
-      .values([...p.trackerDeltas].map(([k, value]) => { const [memberId, trackerKey, periodKey] = JSON.parse(k) as string[]; return { memberId: memberId!, trackerKey: trackerKey!, periodKey: periodKey!, value }; }))
-      .onConflictDoUpdate({ target: [memberTrackers.memberId, memberTrackers.trackerKey, memberTrackers.periodKey], set: { value: sql`${memberTrackers.value} + excluded.value` } });
+    const json = [...p.trackerDeltas].map(([k, value]) => { const [member_id, tracker_key, period_key] = JSON.parse(k) as string[]; return { member_id, tracker_key, period_key, value }; });
+    await clientOf(tx).unsafe(UPSERT_TRACKERS, [JSON.stringify(json)], { prepare: true });
   }
   const used = new Map<string, number>();
   for (const { f } of rows) if (f.offerId && f.capPeriodKey) { const k = JSON.stringify([f.memberId, f.offerId, f.capPeriodKey]); used.set(k, (used.get(k) ?? 0) + f.value); }
   if (used.size > 0) {
-    await tx
-      .insert(offerMemberUsage)
-      .values([...used].map(([k, v]) => { const [memberId, offerId, periodKey] = JSON.parse(k) as string[]; return { memberId: memberId!, offerId: offerId!, periodKey: periodKey!, used: v }; }))
-      .onConflictDoUpdate({ target: [offerMemberUsage.memberId, offerMemberUsage.offerId, offerMemberUsage.periodKey], set: { used: sql`${offerMemberUsage.used} + excluded.used` } });
+    const json = [...used].map(([k, v]) => { const [member_id, offer_id, period_key] = JSON.parse(k) as string[]; return { member_id, offer_id, period_key, used: v }; });
+    await clientOf(tx).unsafe(UPSERT_USAGE, [JSON.stringify(json)], { prepare: true });
   }
   const won = rows.filter(({ f }) => f.offerId && f.milestonePeriodKey).map(({ f }) => ({ offerId: f.offerId!, memberId: f.memberId, periodKey: f.milestonePeriodKey!, awardedAt: now }));
   if (won.length > 0) await tx.insert(offerMilestones).values(won);
@@ -302,6 +311,16 @@ async function write(tx: DbOrTx, actor: Actor, p: Pending, now: Date): Promise<M
   for (const { index, f } of rows) byIndex.set(index, [...(byIndex.get(index) ?? []), toAwardView(settled.get(f.id) ?? f)]);
   return byIndex;
 }
+
+const UPSERT_TRACKERS = `
+  insert into member_trackers (member_id, tracker_key, period_key, value)
+  select member_id, tracker_key, period_key, value from json_to_recordset($1::json) as t(member_id uuid, tracker_key text, period_key text, value bigint)
+  on conflict (member_id, tracker_key, period_key) do update set value = member_trackers.value + excluded.value`;
+
+const UPSERT_USAGE = `
+  insert into offer_member_usage (offer_id, member_id, period_key, used)
+  select offer_id, member_id, period_key, used from json_to_recordset($1::json) as t(member_id uuid, offer_id uuid, period_key text, used bigint)
+  on conflict (member_id, offer_id, period_key) do update set used = offer_member_usage.used + excluded.used`;
 
 /** Repeats answer what the first transaction earned, if they are the same transaction. */
 async function answerRepeats(tx: DbOrTx, inputs: readonly IngestInput[], out: (IngestOutcome | null)[]): Promise<void> {

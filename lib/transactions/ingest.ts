@@ -38,7 +38,12 @@ export function checkTransaction(input: IngestInput, now: Date): DomainError | n
   if (input.grossAmount !== undefined && (!Number.isSafeInteger(input.grossAmount) || input.grossAmount < 0)) return bad("The gross amount is a whole number of minor units, zero or more.", "gross_amount");
   if (Number.isNaN(input.occurredAt.getTime())) return bad("occurred_at is not a valid time.", "occurred_at");
   if (input.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return bad("occurred_at is in the future.", "occurred_at");
+  // PostgreSQL text cannot hold a NUL character: refuse it here rather than fail the write.
+  for (const field of ["externalId", "currency", "channel", "merchantId", "merchantName", "mcc", "category", "country"] as const) {
+    if (input[field]?.includes("\u0000")) return bad(`${field} contains a NUL character.`, field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  }
   for (const [i, line] of (input.lineItems ?? []).entries()) {
+    if (line.sku.includes("\u0000") || line.category?.includes("\u0000")) return bad(`Line item ${i + 1} contains a NUL character.`, `line_items.${i}`);
     for (const key of ["quantity", "unitPrice", "amount"] as const) {
       if (!Number.isSafeInteger(line[key]) || line[key] < 0) return bad(`Line item ${i + 1}: ${key === "unitPrice" ? "unit_price" : key} is a whole number, zero or more.`, `line_items.${i}`);
     }

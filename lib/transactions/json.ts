@@ -4,8 +4,12 @@ import type { IngestInput } from "./ingest";
 
 /** The API's snake_case transaction (already validated) as the use case's input. */
 export function transactionFromJson(body: BodyOf<typeof contract.postTransaction>, memberId: string): IngestInput {
+  return { ...transactionFieldsFromJson(body), memberId };
+}
+
+/** The same, with the member left to resolve (the group commit resolves a whole group's members at once). */
+export function transactionFieldsFromJson(body: BodyOf<typeof contract.postTransaction>): Omit<IngestInput, "memberId"> {
   return {
-    memberId,
     externalId: body.external_id,
     type: body.type,
     amount: body.amount,

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { createApiKey, revokeApiKey } from "@/lib/api-keys";
+import { sql } from "drizzle-orm";
+import { authenticateApiKey, createApiKey, KEY_CACHE_MS, revokeApiKey } from "@/lib/api-keys";
 import type { ApiScope } from "@/lib/api-keys/scopes";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { apiRoute } from "@/lib/api/route";
@@ -145,6 +146,34 @@ describe("API key authentication", () => {
     const response = await apiKeyGET(get("/api/v1/api-key", token));
     await expectError(response, 401, "unauthenticated");
     expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("a key revoked by another process stops working within KEY_CACHE_MS; a wrong secret never rides on the cache", async () => {
+    const { apiKey, token } = await makeKey(["programs:read"]);
+    const t0 = Date.now();
+    expect(await authenticateApiKey(getDb(), token, t0)).toMatchObject({ id: apiKey.id });
+    // Another process revokes it: this process is not told, and its cache does not see the row.
+    await getDb().execute(sql`update api_keys set revoked_at = now() where id = ${apiKey.id}`);
+    expect(await authenticateApiKey(getDb(), token, t0 + KEY_CACHE_MS - 1)).toMatchObject({ id: apiKey.id }); // the documented bound
+    expect(await authenticateApiKey(getDb(), token, t0 + KEY_CACHE_MS)).toBeNull();
+    expect(await authenticateApiKey(getDb(), token, t0 + 1)).toBeNull(); // and it stays refused
+    const other = await makeKey(["programs:read"]);
+    expect(await authenticateApiKey(getDb(), other.token, t0)).not.toBeNull();
+    const forged = other.token.slice(0, -4) + (other.token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect(await authenticateApiKey(getDb(), forged, t0)).toBeNull();
+  });
+
+  it("records last_used_at at most once a minute, also when requests come from the cache", async () => {
+    const { apiKey, token } = await makeKey(["programs:read"]);
+    const t0 = Date.now();
+    const lastUsed = async () => (await getDb().execute<{ at: string | null }>(sql`select last_used_at::text as at from api_keys where id = ${apiKey.id}`))[0]!.at;
+    await authenticateApiKey(getDb(), token, t0);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await authenticateApiKey(getDb(), token, t0 + KEY_CACHE_MS + 1); // the row is read again, but it was used a moment ago
+    expect(await lastUsed()).toBe(first);
+    await authenticateApiKey(getDb(), token, t0 + 61_000);
+    expect(await lastUsed()).not.toBe(first);
   });
 
   it("answers 403 insufficient_scope naming the scope, also for a key with no scopes at all", async () => {
