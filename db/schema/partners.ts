@@ -92,7 +92,10 @@ export const pointBlocks = pgTable(
   ],
 );
 
-/** A partner's earn transaction: points given to a member in the partner's host programme. */
+/**
+ * What a partner pays for: its own earn transaction (points given to a member in its host programme),
+ * or an award of an offer it funds (`fulfilmentId`; external id `offer-award:<fulfilment id>`).
+ */
 export const partnerTransactions = pgTable(
   "partner_transactions",
   {
@@ -114,7 +117,10 @@ export const partnerTransactions = pgTable(
     funding: text().notNull(),
     reason: text(),
     occurredAt: timestamp({ withTimezone: true }).notNull(),
-    entryId: bigint({ mode: "number" }).notNull(),
+    /** The ledger entry that gave the points (null for partner points credited at the partner). */
+    entryId: bigint({ mode: "number" }),
+    /** For an award of an offer the partner funds (post-paid): the fulfilment it paid for. */
+    fulfilmentId: uuid().references(() => fulfilments.id),
     /** Hash of what was asked, so a repeat of the external id with other details is recognised. */
     requestHash: text().notNull(),
     /** Post-paid: the statement that billed it (null until its cycle is closed). */

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { partners, pointBlockDebits, pointBlocks, programs, type Partner } from "@/db/schema";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { partners, partnerTransactions, pointBlockDebits, pointBlocks, programs, type Fulfilment, type Partner } from "@/db/schema";
 import { clientOf, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -107,6 +107,7 @@ async function autoCreateBlock(tx: DbOrTx, actor: Actor, partner: Partner, now: 
  * reserved). Idempotent: what was already given back is not given twice. Answers the points released.
  */
 export async function releaseBlockPoints(tx: DbOrTx, fulfilmentId: string): Promise<number> {
+  await unbillAward(tx, fulfilmentId);
   const first = await heldBy(tx, fulfilmentId);
   if (first.length === 0) return 0;
   // The partner's lock first, as every other change of its blocks takes it; then read again under it,
@@ -156,8 +157,9 @@ export async function loadPartnerFunds(tx: DbOrTx, partnerIds: Iterable<string>)
   return {
     take(claim) {
       const partner = locked.get(claim.partnerId);
-      if (!partner || partner.fundingMode !== "prepaid") return "unfunded";
+      if (!partner) return "unfunded";
       const debit = partnerDebitPoints(claim.points, partner.debitRate);
+      if (partner.fundingMode !== "prepaid") return { partner, debit, parts: [] }; // billed on its next statement
       const own = blocks.get(partner.id) ?? [];
       const parts = allocateBlockDebit(own, debit);
       if (!parts) return null;
@@ -167,9 +169,50 @@ export async function loadPartnerFunds(tx: DbOrTx, partnerIds: Iterable<string>)
   };
 }
 
-/** Spends planned debits for the fulfilments now written (each plan with its fulfilment's id). */
-export async function spendFundingPlans(tx: DbOrTx, actor: Actor, plans: readonly { plan: FundingPlan; fulfilmentId: string }[], now: Date): Promise<void> {
-  for (const { plan, fulfilmentId } of plans) await spendBlocks(tx, actor, plan.partner, plan.parts, { fulfilmentId }, now);
+/**
+ * Spends planned debits for the fulfilments now written: a prepaid partner's blocks, or — for a
+ * post-paid partner — a line on its open billing cycle (a partner transaction for the award).
+ */
+export async function spendFundingPlans(tx: DbOrTx, actor: Actor, plans: readonly { plan: FundingPlan; fulfilment: Fulfilment }[], now: Date): Promise<void> {
+  const billed = plans.filter(({ plan }) => plan.partner.fundingMode !== "prepaid");
+  if (billed.length > 0) {
+    await tx.insert(partnerTransactions).values(
+      billed.map(({ plan, fulfilment: f }) => ({
+        partnerId: plan.partner.id,
+        externalId: `offer-award:${f.id}`,
+        memberId: f.memberId,
+        programId: f.programId ?? plan.partner.hostProgramId,
+        points: f.value,
+        debitPoints: plan.debit,
+        funding: "postpaid",
+        reason: f.narration,
+        occurredAt: now,
+        entryId: f.entryId,
+        fulfilmentId: f.id,
+        requestHash: "offer-award",
+        createdAt: now,
+      })),
+    );
+  }
+  for (const { plan, fulfilment } of plans) if (plan.parts.length > 0) await spendBlocks(tx, actor, plan.partner, plan.parts, { fulfilmentId: fulfilment.id }, now);
+}
+
+/**
+ * A post-paid partner is not billed for what an award no longer gives: a failed credit drops its
+ * unbilled line, a refund lowers it (already billed lines stay on their statement).
+ */
+async function unbillAward(tx: DbOrTx, fulfilmentId: string, share?: { x: number; dueBefore: number }): Promise<void> {
+  if (!share || share.x >= share.dueBefore) {
+    await tx.delete(partnerTransactions).where(and(eq(partnerTransactions.fulfilmentId, fulfilmentId), isNull(partnerTransactions.statementId)));
+    return;
+  }
+  await tx
+    .update(partnerTransactions)
+    .set({
+      points: share.dueBefore - share.x,
+      debitPoints: sql`greatest(${partnerTransactions.debitPoints} - ceil(${partnerTransactions.debitPoints}::numeric * ${share.x} / ${share.dueBefore})::bigint, 1)`,
+    })
+    .where(and(eq(partnerTransactions.fulfilmentId, fulfilmentId), isNull(partnerTransactions.statementId)));
 }
 
 /** The partners whose blocks pay for some of these offers' points. */
@@ -198,6 +241,7 @@ export function decideFunding(offers: readonly CompiledOffer[], o: Outcome, fund
 export async function releaseBlockShare(tx: DbOrTx, fulfilmentId: string, x: number, dueBefore: number): Promise<number> {
   if (x <= 0 || dueBefore <= 0) return 0;
   if (x >= dueBefore) return releaseBlockPoints(tx, fulfilmentId);
+  await unbillAward(tx, fulfilmentId, { x, dueBefore });
   const held = await heldBy(tx, fulfilmentId);
   if (held.length === 0) return 0;
   await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, held[0]!.partnerId)).for("update");

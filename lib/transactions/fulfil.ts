@@ -134,7 +134,7 @@ export async function fulfil(
     newFulfilment(outcome, { memberId: input.memberId, transactionId: input.transactionId ?? null, eventId: input.eventId ?? null, value, explanation, entryId: entryByOutcome.get(outcome) ?? null, now: input.now }),
   );
   const settled = await recordFulfilments(tx, actor, rows, input.now);
-  await spendFundingPlans(tx, actor, granted.flatMap((g, k) => (g.funding ? [{ plan: g.funding, fulfilmentId: rows[k]!.id }] : [])), input.now);
+  await spendFundingPlans(tx, actor, granted.flatMap((g, k) => (g.funding ? [{ plan: g.funding, fulfilment: rows[k]! }] : [])), input.now);
   return rows.map((f) => toAwardView(settled.get(f.id) ?? f));
 }
 

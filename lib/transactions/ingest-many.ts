@@ -288,7 +288,7 @@ async function write(tx: DbOrTx, actor: Actor, p: Pending, now: Date): Promise<M
     f: newFulfilment(g.outcome, { memberId: memberOf(g.index), transactionId: txId(g.index), eventId: null, value: g.outcome.value, explanation: explanations.get(g) ?? g.outcome.explanation, entryId: entries.get(g) ?? null, now }),
   }));
   const settled = await recordFulfilments(tx, actor, rows.map((r) => r.f), now);
-  await spendFundingPlans(tx, actor, p.granted.flatMap((g, k) => (g.funding ? [{ plan: g.funding, fulfilmentId: rows[k]!.f.id }] : [])), now);
+  await spendFundingPlans(tx, actor, p.granted.flatMap((g, k) => (g.funding ? [{ plan: g.funding, fulfilment: rows[k]!.f }] : [])), now);
 
   // Trackers and per-member usage: one prepared upsert each (constant text, planned once), however many rows.
   if (p.trackerDeltas.size > 0) {

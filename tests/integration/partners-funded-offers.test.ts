@@ -1,7 +1,7 @@
 /** Offers a partner funds: their points come out of the partner's blocks, whole or not at all, and go back when a credit fails. */
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointBlockDebits, pointBlocks } from "@/db/schema";
+import { partnerTransactions, pointBlockDebits, pointBlocks } from "@/db/schema";
 import { POST as eventsPOST } from "@/app/api/v1/events/route";
 import { POST as transactionsPOST } from "@/app/api/v1/transactions/route";
 import { POST as reversePOST } from "@/app/api/v1/transactions/[transaction_id]/reverse/route";
@@ -11,7 +11,8 @@ import { getDb } from "@/db";
 import { startDemoPartnerLedger, type DemoPartnerLedger } from "@/lib/demo/partner-ledger";
 import { dispatchOutbox } from "@/lib/outbox/dispatch";
 import { expectLedgerHealthy, makeMember, makeProgram } from "../support/ledger";
-import { addBlock, makeApiPartner, makePartner, PARTNER_SECRET } from "../support/partners";
+import { addBlock, changePartner, makeApiPartner, makePartner, PARTNER_SECRET } from "../support/partners";
+import { closeBillingCycle } from "@/lib/partners/billing";
 import { call, liveOffer, purchase, useApiKey } from "../support/transactions";
 
 let ledger: DemoPartnerLedger;
@@ -125,5 +126,29 @@ describe("partner-funded offers", () => {
     expect(await used(block.id)).toBe(600);
     const [still] = await getDb().execute<{ state: string }>(sql`select state from fulfilments where id = ${second.fulfilment_id}`);
     expect(still!.state).toBe("failed");
+  });
+
+  it("a post-paid partner is billed for the awards of the offers it funds, and not for a credit that failed", async () => {
+    const program = await makeProgram();
+    const partner = await makeApiPartner(program.id, { url: `${ledger.url}/SKY` });
+    await changePartner(partner.id, { fundingMode: "postpaid", billingCycle: "monthly", pricePerPoint: "0.5", billingCurrency: "INR", debitRate: "2" });
+    await liveOffer(program.id, { funding: { kind: "partner", partnerId: partner.id }, rule: { kind: "flat", value: 100 } });
+    await liveOffer(program.id, { funding: { kind: "partner", partnerId: partner.id }, outcome: { type: "partner_points", partnerId: partner.id }, rule: { kind: "flat", value: 40 } });
+    const member = await makeMember([program.id]);
+    const res = await call(transactionsPOST, "/api/v1/transactions", { body: purchase(member.id, 10_000) });
+    expect((res.body.awards as Award[]).filter((a) => a.offer_id !== null)).toHaveLength(2);
+    const lines = () => getDb().select().from(partnerTransactions).where(eq(partnerTransactions.partnerId, partner.id));
+    expect((await lines()).map((l) => [l.points, l.debitPoints, l.funding, l.statementId]).sort()).toEqual([
+      [100, 200, "postpaid", null],
+      [40, 80, "postpaid", null],
+    ]);
+
+    // The partner refuses the 40 partner points: that line goes; the 100 reward points stay billed.
+    ledger.behaviour.rejectShare = 1;
+    await dispatchOutbox(getDb());
+    ledger.behaviour.rejectShare = 0;
+    expect((await lines()).map((l) => l.points)).toEqual([100]);
+    const statement = await closeBillingCycle(getDb(), systemTestActor, partner.id);
+    expect(statement).toMatchObject({ transactionCount: 1, points: 200, amountDue: 10_000 }); // 200 debit points × ₹0.50
   });
 });

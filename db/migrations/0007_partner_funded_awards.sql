@@ -1,0 +1,3 @@
+ALTER TABLE "partner_transactions" ALTER COLUMN "entry_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "partner_transactions" ADD COLUMN "fulfilment_id" uuid;--> statement-breakpoint
+ALTER TABLE "partner_transactions" ADD CONSTRAINT "partner_transactions_fulfilment_id_fulfilments_id_fk" FOREIGN KEY ("fulfilment_id") REFERENCES "public"."fulfilments"("id") ON DELETE no action ON UPDATE no action;
