@@ -20,6 +20,7 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   submitted: { label: "Awaiting approval", tone: "warning" },
   approved: { label: "Approved", tone: "success" },
   rejected: { label: "Rejected", tone: "danger" },
+  withdrawn: { label: "Withdrawn", tone: "neutral" },
   superseded: { label: "Superseded", tone: "neutral" },
 };
 

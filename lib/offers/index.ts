@@ -156,6 +156,32 @@ export async function rejectOffer(db: DbOrTx, actor: Actor, offerId: string, not
   });
 }
 
+/**
+ * Its author takes back a submission that waits for approval, to keep editing: the version is marked
+ * withdrawn (not rejected: nobody decided on it) and the draft is editable again.
+ */
+export async function withdrawOffer(db: DbOrTx, actor: Actor, offerId: string, now = new Date()): Promise<Offer> {
+  return db.transaction(async (tx) => {
+    const offer = await lockOffer(tx, offerId);
+    if (offer.pendingVersion === null) throw new DomainError("nothing_to_approve", "No version of this offer is waiting for approval.");
+    const pending = await getVersion(tx, offerId, offer.pendingVersion);
+    if (pending.submittedBy === null || pending.submittedBy !== userId(actor)) {
+      throw new DomainError("forbidden", "Only the user who submitted this version can withdraw it; others approve or reject it.");
+    }
+    await tx
+      .update(offerVersions)
+      .set({ status: "withdrawn", decidedBy: userId(actor), decidedAt: now })
+      .where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.version, offer.pendingVersion)));
+    const [after] = await tx
+      .update(offers)
+      .set({ pendingVersion: null, status: offer.liveVersion === null ? "draft" : offer.status, updatedAt: now })
+      .where(eq(offers.id, offerId))
+      .returning();
+    await writeAudit(tx, actor, { action: "offer.withdraw", entityType: "offer", entityId: offerId, after: { version: offer.pendingVersion } });
+    return after!;
+  });
+}
+
 const TRANSITIONS: Record<"pause" | "resume" | "end", { from: OfferStatus[]; to: OfferStatus }> = {
   pause: { from: ["active"], to: "paused" },
   resume: { from: ["paused"], to: "active" },

@@ -6,10 +6,9 @@
 import { vi } from "vitest";
 import { getDb } from "@/db";
 import { createApiKey } from "@/lib/api-keys";
-import type { Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { makeUser, systemTestActor, TEST_PASSWORD } from "../support/fixtures";
-import { describeRoleMatrix, discoverActions, form } from "../support/role-matrix";
+import { describeRoleMatrix, discoverActions, form, type MatrixRow } from "../support/role-matrix";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", async (importOriginal) => ({
@@ -25,7 +24,7 @@ const targetUser = async () => (await makeUser(["auditor"], { email: `target-${+
 const targetKey = async () => (await createApiKey(getDb(), systemTestActor, { name: `key ${++n}`, scopes: ["members:read"] })).apiKey.id;
 
 /** The permission each action needs, and a valid input for it. Every exported action must be here. */
-const MATRIX: Record<string, { permission: Permission | null; input: () => Promise<FormData> }> = {
+const MATRIX: Record<string, MatrixRow> = {
   "settings/users/actions.ts#createUserAction": {
     permission: "users:write",
     input: async () => form({ name: "New Person", email: `new-${++n}-${Date.now()}@bank.example`, password: TEST_PASSWORD, roles: ["auditor"] }),
@@ -134,12 +133,13 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
       programId, name: `Matrix offer ${++n}`, validFrom: "2026-01-01T00:00:00+05:30", funding: { kind: "bank" }, trigger: { kind: "transaction" },
       target: { kind: "each" }, outcome: { type: "cashback", currency: "INR" }, rule: { kind: "percentage", rate: "2" }, posting: { method: "automatic" }, narration: "Cashback {value}",
     });
-    const offerAt = async (stage: "submitted" | "live") => {
+    const offerAt = async (stage: "submitted" | "live", by?: SessionUser) => {
       const { makeProgram } = await import("../support/ledger");
       const { approveOffer, createOfferDraft, submitOffer } = await import("@/lib/offers");
       const draft = definition((await makeProgram()).id);
-      const offer = await createOfferDraft(getDb(), systemTestActor, { programId: draft.programId, name: draft.name, draft });
-      await submitOffer(getDb(), systemTestActor, offer.id);
+      const author = by ? { type: "user" as const, id: by.id, label: by.email, roles: by.roles } : systemTestActor;
+      const offer = await createOfferDraft(getDb(), author, { programId: draft.programId, name: draft.name, draft });
+      await submitOffer(getDb(), author, offer.id);
       if (stage === "live") await approveOffer(getDb(), systemTestActor, offer.id);
       return offer.id;
     };
@@ -149,9 +149,11 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
       "offers/actions.ts#submitOfferAction": { permission: "offers:write", input: async () => form({ draft: JSON.stringify(await newDraft()) }) },
       "offers/actions.ts#approveOfferAction": { permission: "offers:approve", input: async () => form({ offerId: await offerAt("submitted") }) },
       "offers/actions.ts#rejectOfferAction": { permission: "offers:approve", input: async () => form({ offerId: await offerAt("submitted"), note: "Lower the rate." }) },
+      // Only its author withdraws a submission: each role tries with one it submitted itself.
+      "offers/actions.ts#withdrawOfferAction": { permission: "offers:write", input: async (as) => form({ offerId: await offerAt("submitted", as) }) },
       "offers/actions.ts#changeOfferStatusAction": { permission: "offers:write", input: async () => form({ offerId: await offerAt("live"), change: "pause" }) },
       "offers/actions.ts#editLiveOfferAction": { permission: "offers:write", input: async () => form({ offerId: await offerAt("live") }) },
-    } satisfies Record<string, { permission: Permission | null; input: () => Promise<FormData> }>;
+    } satisfies Record<string, MatrixRow>;
   })(),
   // Voucher pools: codes go into a pool of their own; the upload is one part of a file (line 1 was its header).
   ...(() => {
@@ -160,7 +162,7 @@ const MATRIX: Record<string, { permission: Permission | null; input: () => Promi
       "offers/vouchers/actions.ts#createVoucherPoolAction": { permission: "offers:write", input: async () => form({ name: `Pool ${++n}`, description: "Movie tickets" }) },
       "offers/vouchers/actions.ts#uploadVoucherCodesAction": { permission: "offers:write", input: async () => form({ poolId: await pool(), firstLine: "1", codes: "\nMX-AAA1\n\nMX-AAA2\nmx-aaa2" }) },
       "offers/vouchers/actions.ts#generateVoucherCodesAction": { permission: "offers:write", input: async () => form({ poolId: await pool(), count: "25", prefix: "mx" }) },
-    } satisfies Record<string, { permission: Permission | null; input: () => Promise<FormData> }>;
+    } satisfies Record<string, MatrixRow>;
   })(),
   // Integrations: a new URL each time, so that every save changes something; the test calls a port nothing listens on.
   "settings/integrations/actions.ts#saveCoreBankingAction": {

@@ -14,7 +14,8 @@ import { makeUser } from "./fixtures";
 
 export type Action = (prev: ActionState | undefined, form: FormData) => Promise<ActionState>;
 /** The permission an action needs and a valid input for it; `audited: false` for actions that change nothing. */
-export type MatrixRow = { permission: Permission | null; input: () => Promise<FormData>; audited?: boolean };
+/** `input` gets the user the action will run as (none when signed out), for actions only the author of something may take. */
+export type MatrixRow = { permission: Permission | null; input: (as?: SessionUser) => Promise<FormData>; audited?: boolean };
 
 export const form = (entries: Record<string, string | string[]>) => {
   const f = new FormData();
@@ -62,7 +63,7 @@ export function describeRoleMatrix(actions: { key: string; fn: Action }[], matri
         for (const role of ROLES) {
           const allowed = spec.permission === null || can([role], spec.permission);
           it(`${allowed ? "lets" : "refuses"} ${role}`, async () => {
-            const input = await spec.input();
+            const input = await spec.input(users[role]!);
             const before = await auditRows();
             setSession(users[role]!);
             const result = await fn(undefined, input);

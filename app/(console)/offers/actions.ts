@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { STEP_SCHEMAS } from "@/components/offers/wizard-schema";
 import { createAction } from "@/lib/auth/action";
-import { approveOffer, changeOfferStatus, createOfferDraft, editLiveOffer, rejectOffer, saveOfferDraft, submitOffer } from "@/lib/offers";
+import { approveOffer, changeOfferStatus, createOfferDraft, editLiveOffer, rejectOffer, saveOfferDraft, submitOffer, withdrawOffer } from "@/lib/offers";
 
 const LIST = "/offers";
 const offerId = z.object({ offerId: z.uuid("No such offer.") });
@@ -128,6 +128,17 @@ export const rejectOfferAction = createAction({
     const offer = await rejectOffer(db, actor, input.offerId, input.note);
     revalidateOffer(offer.id);
     return { message: `The submission of “${offer.name}” was sent back to its author with your note.` };
+  },
+});
+
+export const withdrawOfferAction = createAction({
+  permission: "offers:write",
+  schema: offerId,
+  revalidate: [LIST],
+  handler: async ({ input, actor, db }) => {
+    const offer = await withdrawOffer(db, actor, input.offerId);
+    revalidateOffer(offer.id);
+    return { message: `Your submission of “${offer.name}” was withdrawn: edit the draft and submit it again.` };
   },
 });
 

@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, FormMessage } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
-import { approveOfferAction, editLiveOfferAction, rejectOfferAction } from "../actions";
+import { approveOfferAction, editLiveOfferAction, rejectOfferAction, withdrawOfferAction } from "../actions";
 
 /** Approve the waiting version: it goes live at once (from its start date). Disabled for its own author. */
 export function ApproveButton({ offerId, version, name, ownSubmission, noticeId }: { offerId: string; version: number; name: string; ownSubmission: boolean; noticeId: string }) {
@@ -33,23 +33,43 @@ export function ApproveButton({ offerId, version, name, ownSubmission, noticeId 
   );
 }
 
+/** Its author takes the waiting version back to keep editing (after a confirmation). */
+export function WithdrawButton({ offerId, version }: { offerId: string; version: number }) {
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button variant="secondary" data-testid="withdraw-offer">
+          <Undo2 aria-hidden="true" />
+          Withdraw
+        </Button>
+      }
+      title={`Withdraw version ${version}?`}
+      consequence={<>It stops waiting for approval and goes back to you as a draft. {version > 1 ? "The live version keeps earning." : "Nothing goes live."}</>}
+      confirmLabel="Withdraw"
+      confirmVariant="secondary"
+      action={withdrawOfferAction}
+      fields={{ offerId }}
+    />
+  );
+}
+
 /** Send the waiting version back with a note (required), so its author knows what to change. */
-export function RejectButton({ offerId, version, ownSubmission }: { offerId: string; version: number; ownSubmission: boolean }) {
+export function RejectButton({ offerId, version }: { offerId: string; version: number }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button variant="secondary" data-testid="reject-offer">
-          {ownSubmission ? <Undo2 aria-hidden="true" /> : <X aria-hidden="true" />}
-          {ownSubmission ? "Withdraw" : "Reject"}
+          <X aria-hidden="true" />
+          Reject
         </Button>
       </DialogTrigger>
-      {open && <RejectForm offerId={offerId} version={version} ownSubmission={ownSubmission} onDone={() => setOpen(false)} />}
+      {open && <RejectForm offerId={offerId} version={version} onDone={() => setOpen(false)} />}
     </Dialog>
   );
 }
 
-function RejectForm({ offerId, version, ownSubmission, onDone }: { offerId: string; version: number; ownSubmission: boolean; onDone: () => void }) {
+function RejectForm({ offerId, version, onDone }: { offerId: string; version: number; onDone: () => void }) {
   const [state, formAction, pending] = useFormAction(rejectOfferAction, { onSuccess: onDone });
   const errors = state.success ? undefined : state.errors;
   return (
@@ -57,7 +77,7 @@ function RejectForm({ offerId, version, ownSubmission, onDone }: { offerId: stri
       <form action={formAction} noValidate className="flex min-h-0 flex-col">
         <input type="hidden" name="offerId" value={offerId} />
         <DialogHeader>
-          <DialogTitle>{ownSubmission ? `Withdraw version ${version}?` : `Reject version ${version}?`}</DialogTitle>
+          <DialogTitle>{`Reject version ${version}?`}</DialogTitle>
           <DialogDescription>
             The version is marked rejected with your note and the draft goes back for editing. {version > 1 ? "The live version keeps earning." : "Nothing goes live."}
           </DialogDescription>
@@ -70,7 +90,7 @@ function RejectForm({ offerId, version, ownSubmission, onDone }: { offerId: stri
         </DialogBody>
         <DialogFooter>
           <Button type="submit" variant="danger" loading={pending} data-testid="confirm-reject">
-            {ownSubmission ? "Withdraw" : "Reject"}
+            Reject
           </Button>
           <Button variant="secondary" onClick={onDone} disabled={pending}>
             Cancel

@@ -1,7 +1,7 @@
 import { Hourglass } from "lucide-react";
 import { DateTime } from "@/components/ui/date-time";
 import type { OfferVersionRow } from "@/lib/offers/queries";
-import { ApproveButton, RejectButton } from "./approval-buttons";
+import { ApproveButton, RejectButton, WithdrawButton } from "./approval-buttons";
 
 const NOTICE_ID = "maker-checker-notice";
 
@@ -14,12 +14,14 @@ export function ApprovalPanel({
   name,
   pending,
   canApprove,
+  canWrite,
   userId,
 }: {
   offerId: string;
   name: string;
   pending: OfferVersionRow;
   canApprove: boolean;
+  canWrite: boolean;
   userId: string;
 }) {
   const own = pending.submittedBy === userId;
@@ -45,10 +47,10 @@ export function ApprovalPanel({
           )}
         </div>
       </div>
-      {canApprove && (
+      {(canApprove || (own && canWrite)) && (
         <div className="flex items-center gap-2">
-          <RejectButton offerId={offerId} version={pending.version} ownSubmission={own} />
-          <ApproveButton offerId={offerId} version={pending.version} name={name} ownSubmission={own} noticeId={NOTICE_ID} />
+          {own ? canWrite && <WithdrawButton offerId={offerId} version={pending.version} /> : <RejectButton offerId={offerId} version={pending.version} />}
+          {canApprove && <ApproveButton offerId={offerId} version={pending.version} name={name} ownSubmission={own} noticeId={NOTICE_ID} />}
         </div>
       )}
     </section>

@@ -119,7 +119,7 @@ export default async function OfferPage({ params }: { params: Params }) {
         />
       </div>
 
-      {pending && <ApprovalPanel offerId={offer.id} name={offer.name} pending={pending} canApprove={canApprove} userId={user.id} />}
+      {pending && <ApprovalPanel offerId={offer.id} name={offer.name} pending={pending} canApprove={canApprove} canWrite={canWrite} userId={user.id} />}
 
       <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="flex flex-col gap-6">
