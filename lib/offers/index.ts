@@ -139,21 +139,7 @@ export async function approveOffer(db: DbOrTx, actor: Actor, offerId: string, no
 
 /** Sends the waiting version back to its author with a note; the draft stays for editing. */
 export async function rejectOffer(db: DbOrTx, actor: Actor, offerId: string, note: string, now = new Date()): Promise<Offer> {
-  return db.transaction(async (tx) => {
-    const offer = await lockOffer(tx, offerId);
-    if (offer.pendingVersion === null) throw new DomainError("nothing_to_approve", "No version of this offer is waiting for approval.");
-    await tx
-      .update(offerVersions)
-      .set({ status: "rejected", decidedBy: userId(actor), decidedAt: now, decisionNote: note })
-      .where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.version, offer.pendingVersion)));
-    const [after] = await tx
-      .update(offers)
-      .set({ pendingVersion: null, status: offer.liveVersion === null ? "draft" : offer.status, updatedAt: now })
-      .where(eq(offers.id, offerId))
-      .returning();
-    await writeAudit(tx, actor, { action: "offer.reject", entityType: "offer", entityId: offerId, after: { version: offer.pendingVersion, note } });
-    return after!;
-  });
+  return closeSubmission(db, actor, offerId, { status: "rejected", note }, now);
 }
 
 /**
@@ -161,23 +147,31 @@ export async function rejectOffer(db: DbOrTx, actor: Actor, offerId: string, not
  * withdrawn (not rejected: nobody decided on it) and the draft is editable again.
  */
 export async function withdrawOffer(db: DbOrTx, actor: Actor, offerId: string, now = new Date()): Promise<Offer> {
+  return closeSubmission(db, actor, offerId, { status: "withdrawn", note: null }, now);
+}
+
+/** Ends the wait for approval without it: the version rejected (by a reviewer) or withdrawn (by its author only). */
+async function closeSubmission(db: DbOrTx, actor: Actor, offerId: string, close: { status: "rejected" | "withdrawn"; note: string | null }, now: Date): Promise<Offer> {
   return db.transaction(async (tx) => {
     const offer = await lockOffer(tx, offerId);
     if (offer.pendingVersion === null) throw new DomainError("nothing_to_approve", "No version of this offer is waiting for approval.");
-    const pending = await getVersion(tx, offerId, offer.pendingVersion);
-    if (pending.submittedBy === null || pending.submittedBy !== userId(actor)) {
-      throw new DomainError("forbidden", "Only the user who submitted this version can withdraw it; others approve or reject it.");
+    if (close.status === "withdrawn") {
+      const pending = await getVersion(tx, offerId, offer.pendingVersion);
+      if (pending.submittedBy === null || pending.submittedBy !== userId(actor)) {
+        throw new DomainError("forbidden", "Only the user who submitted this version can withdraw it; others approve or reject it.");
+      }
     }
     await tx
       .update(offerVersions)
-      .set({ status: "withdrawn", decidedBy: userId(actor), decidedAt: now })
+      .set({ status: close.status, decidedBy: userId(actor), decidedAt: now, decisionNote: close.note })
       .where(and(eq(offerVersions.offerId, offerId), eq(offerVersions.version, offer.pendingVersion)));
     const [after] = await tx
       .update(offers)
       .set({ pendingVersion: null, status: offer.liveVersion === null ? "draft" : offer.status, updatedAt: now })
       .where(eq(offers.id, offerId))
       .returning();
-    await writeAudit(tx, actor, { action: "offer.withdraw", entityType: "offer", entityId: offerId, after: { version: offer.pendingVersion } });
+    const action = close.status === "rejected" ? "offer.reject" : "offer.withdraw";
+    await writeAudit(tx, actor, { action, entityType: "offer", entityId: offerId, after: { version: offer.pendingVersion, ...(close.note ? { note: close.note } : {}) } });
     return after!;
   });
 }
