@@ -109,3 +109,27 @@ export function queryToObject(params: URLSearchParams): Record<string, string | 
 }
 
 export { isPlainObject };
+
+/**
+ * Where a NUL character hides in a request's strings (keys or values), as an issue path; null when
+ * none does. PostgreSQL text cannot hold NUL, so such input is refused up front with a 422 instead of
+ * failing when written.
+ */
+export function findNulCharacter(value: unknown, path: (string | number)[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? formatIssuePath(path) || "(value)" : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = findNulCharacter(v, [...path, i]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return formatIssuePath([...path, k]);
+      const found = findNulCharacter(v, [...path, k]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}

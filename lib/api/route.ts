@@ -9,6 +9,7 @@ import { logger } from "@/lib/logger";
 import type { AnyEndpoint, BodyOf, EndpointResult, ParamsOf, QueryOf } from "./endpoint";
 import {
   errorBody,
+  findNulCharacter,
   INTERNAL_ERROR,
   isPlainObject,
   issuesFromZod,
@@ -105,7 +106,8 @@ export function apiRoute<E extends AnyEndpoint>(
         if (!key) throw new Error(`${endpoint.path}: a POST route must authenticate.`);
         const idempotencyKey = parseIdempotencyKey(request.headers.get("idempotency-key"));
         const raw = await readJsonBody(request, endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-        const body = parseInput(endpoint.body, raw, "body");
+        // A batch (atomic: false) answers a bad row by itself, NUL characters included (checked per row).
+        const body = parseInput(endpoint.body, raw, "body", endpoint.atomic !== false);
         const claim = idempotencyKey && {
           apiKeyId: key.id,
           key: idempotencyKey,
@@ -171,8 +173,12 @@ async function authenticate(db: Db, request: Request, scope: NonNullable<AnyEndp
   return key;
 }
 
-function parseInput<S extends z.ZodType | undefined>(schema: S, input: unknown, location: "path" | "query" | "body") {
+function parseInput<S extends z.ZodType | undefined>(schema: S, input: unknown, location: "path" | "query" | "body", refuseNul = true) {
   if (!schema) return {};
+  const nul = refuseNul ? findNulCharacter(input) : null;
+  if (nul !== null) {
+    throw new DomainError("validation_failed", "Text may not contain NUL characters (\\u0000).", { location, issues: [{ path: nul, message: "Contains a NUL character." }] });
+  }
   if (location === "body" && !isPlainObject(input)) {
     throw new DomainError("validation_failed", "The request body must be a JSON object.", {
       location,

@@ -64,8 +64,8 @@ describe("group commit of single transactions", () => {
     expect(pair.find((a) => a.status === 409)!.body.error).toMatchObject({ code: "conflict", details: { transaction_id: winner.body.transaction_id } });
     expect(answerOf(unknown)[0]).toMatchObject({ status: 404, body: { error: { code: "member_not_found" } } });
     expect(answerOf(future)[0]).toMatchObject({ status: 422, body: { error: { code: "invalid_transaction" } } });
-    expect(answerOf(nul)[0]).toMatchObject({ status: 422, body: { error: { code: "invalid_transaction", details: { field: "merchant_name" } } } });
-    expect(answerOf(nulMember)[0]).toMatchObject({ status: 404, body: { error: { code: "member_not_found" } } });
+    expect(answerOf(nul)[0]).toMatchObject({ status: 422, body: { error: { code: "validation_failed", details: { issues: [{ path: "merchant_name" }] } } } });
+    expect(answerOf(nulMember)[0]).toMatchObject({ status: 422, body: { error: { code: "validation_failed", details: { issues: [{ path: "member_id" }] } } } });
     expect(answerOf(lonely)[0]).toMatchObject({ status: 422, body: { error: { code: "member_not_enrolled" } } });
 
     // Exactly one row per accepted external id, and exactly the fulfilments that were answered.
