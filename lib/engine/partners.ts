@@ -47,3 +47,17 @@ export function allocateBlockDebit(blocks: readonly FundingBlock[], debit: numbe
   }
   return left === 0 ? parts : null;
 }
+
+/**
+ * A refund took back `x` of the `dueBefore` still due on a partner-funded award: the share of the
+ * `held` partner points (block points, or debit points on an unbilled line) that goes back to the
+ * partner — rounded up, never more than held, and all of it when the refund takes back all that was due.
+ * So refunds that add up to the whole give back exactly everything.
+ */
+export function partnerShareToRelease(held: number, x: number, dueBefore: number): number {
+  for (const n of [held, x, dueBefore]) assertSafeInteger(n);
+  if (held <= 0 || x <= 0 || dueBefore <= 0) return 0;
+  if (x >= dueBefore) return held;
+  const share = -divideRounded(-(BigInt(held) * BigInt(x)), BigInt(dueBefore), "floor");
+  return Math.min(held, Number(share));
+}

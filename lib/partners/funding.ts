@@ -4,7 +4,7 @@ import { partners, partnerTransactions, pointBlockDebits, pointBlocks, programs,
 import { clientOf, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { allocateBlockDebit, partnerDebitPoints, type CompiledOffer, type Outcome } from "@/lib/engine";
+import { allocateBlockDebit, partnerDebitPoints, partnerShareToRelease, type CompiledOffer, type Outcome } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
 
 export type BlockDebit = { blockId: string; points: number; reserve: boolean };
@@ -206,13 +206,12 @@ async function unbillAward(tx: DbOrTx, fulfilmentId: string, share?: { x: number
     await tx.delete(partnerTransactions).where(and(eq(partnerTransactions.fulfilmentId, fulfilmentId), isNull(partnerTransactions.statementId)));
     return;
   }
-  await tx
-    .update(partnerTransactions)
-    .set({
-      points: share.dueBefore - share.x,
-      debitPoints: sql`greatest(${partnerTransactions.debitPoints} - ceil(${partnerTransactions.debitPoints}::numeric * ${share.x} / ${share.dueBefore})::bigint, 1)`,
-    })
-    .where(and(eq(partnerTransactions.fulfilmentId, fulfilmentId), isNull(partnerTransactions.statementId)));
+  const unbilled = and(eq(partnerTransactions.fulfilmentId, fulfilmentId), isNull(partnerTransactions.statementId));
+  const [line] = await tx.select({ debitPoints: partnerTransactions.debitPoints }).from(partnerTransactions).where(unbilled);
+  if (!line) return;
+  // What the award still gives is still billed: at least one debit point while points remain.
+  const debitPoints = Math.max(line.debitPoints - partnerShareToRelease(line.debitPoints, share.x, share.dueBefore), 1);
+  await tx.update(partnerTransactions).set({ points: share.dueBefore - share.x, debitPoints }).where(unbilled);
 }
 
 /** The partners whose blocks pay for some of these offers' points. */
@@ -245,12 +244,11 @@ export async function releaseBlockShare(tx: DbOrTx, fulfilmentId: string, x: num
   const held = await heldBy(tx, fulfilmentId);
   if (held.length === 0) return 0;
   await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, held[0]!.partnerId)).for("update");
-  const now = (await heldBy(tx, fulfilmentId)).filter((h) => h.points > 0);
-  const outstanding = now.reduce((s, h) => s + h.points, 0);
-  let toRelease = Math.min(outstanding, Math.ceil((outstanding * x) / dueBefore));
+  const holding = (await heldBy(tx, fulfilmentId)).filter((h) => h.points > 0);
+  let toRelease = partnerShareToRelease(holding.reduce((s, h) => s + h.points, 0), x, dueBefore);
   const total = toRelease;
   // The newest blocks first: what is left stays in the oldest, as it was spent.
-  for (const h of [...now].reverse()) {
+  for (const h of [...holding].reverse()) {
     if (toRelease === 0) break;
     const points = Math.min(h.points, toRelease);
     await tx.update(pointBlocks).set({ used: sql`${pointBlocks.used} - ${points}` }).where(eq(pointBlocks.id, h.blockId));

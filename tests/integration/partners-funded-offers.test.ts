@@ -151,4 +151,18 @@ describe("partner-funded offers", () => {
     const statement = await closeBillingCycle(getDb(), systemTestActor, partner.id);
     expect(statement).toMatchObject({ transactionCount: 1, points: 200, amountDue: 10_000 }); // 200 debit points × ₹0.50
   });
+
+  it("a refund lowers a post-paid partner's unbilled line by its share", async () => {
+    const program = await makeProgram();
+    const partner = await makePartner(program.id, { fundingMode: "postpaid", billingCycle: "monthly", pricePerPoint: "0.5", billingCurrency: "INR", debitRate: "3" });
+    await liveOffer(program.id, { funding: { kind: "partner", partnerId: partner.id }, rule: { kind: "flat", value: 100 } });
+    const member = await makeMember([program.id]);
+    const res = await call(transactionsPOST, "/api/v1/transactions", { body: purchase(member.id, 90_000) });
+    const line = async () => (await getDb().select().from(partnerTransactions).where(eq(partnerTransactions.partnerId, partner.id)))[0];
+    expect(await line()).toMatchObject({ points: 100, debitPoints: 300 });
+    await call(reversePOST, `/api/v1/transactions/${res.body.transaction_id}/reverse`, { body: { amount: 30_000 }, params: { transaction_id: res.body.transaction_id } });
+    expect(await line()).toMatchObject({ points: 67, debitPoints: 201 }); // 33 of 100 points taken back: 99 of 300 debit points
+    await call(reversePOST, `/api/v1/transactions/${res.body.transaction_id}/reverse`, { body: { amount: 60_000 }, params: { transaction_id: res.body.transaction_id } });
+    expect(await line()).toBeUndefined();
+  });
 });

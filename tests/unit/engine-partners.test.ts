@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateBlockDebit, EngineError, partnerDebitPoints, statementAmountDue, type FundingBlock } from "@/lib/engine";
+import { allocateBlockDebit, EngineError, partnerDebitPoints, partnerShareToRelease, statementAmountDue, type FundingBlock } from "@/lib/engine";
 
 describe("partnerDebitPoints", () => {
   it("multiplies by the debit rate and rounds up, never down", () => {
@@ -92,6 +92,38 @@ describe("allocateBlockDebit", () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe("partnerShareToRelease", () => {
+  it("gives back the refunded share of what is held, rounded up, and everything with the last refund", () => {
+    expect(partnerShareToRelease(300, 33, 100)).toBe(99);
+    expect(partnerShareToRelease(201, 50, 67)).toBe(150); // 150.0 exactly
+    expect(partnerShareToRelease(10, 1, 3)).toBe(4); // 3.33 → 4
+    expect(partnerShareToRelease(51, 17, 17)).toBe(51);
+    expect(partnerShareToRelease(0, 5, 10)).toBe(0);
+    expect(partnerShareToRelease(5, 0, 10)).toBe(0);
+  });
+
+  it("stays exact beyond 2^53 intermediate products", () => {
+    expect(partnerShareToRelease(9_000_000_000_000, 3_000, 9_000)).toBe(3_000_000_000_000);
+  });
+
+  it("refunds in any pieces that add up to the whole give back exactly what was held", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 10 }), (held, pieces) => {
+        let due = pieces.reduce((s, p) => s + p, 0);
+        let left = held;
+        for (const x of pieces) {
+          const back = partnerShareToRelease(left, x, due);
+          expect(back).toBeGreaterThanOrEqual(0);
+          expect(back).toBeLessThanOrEqual(left);
+          left -= back;
+          due -= x;
+        }
+        expect(left).toBe(0);
+      }),
     );
   });
 });
