@@ -7,7 +7,7 @@ import { memberName } from "./member-name";
 
 /**
  * The top of every member tab: back to the list, who the member is, their current points in all
- * programmes, and the tabs (Overview, Fulfilments).
+ * programmes, and the tabs.
  */
 export function MemberHeader({
   member,
@@ -37,7 +37,11 @@ export function MemberHeader({
         label="Member"
         tabs={[
           { label: "Overview", href: base },
+          { label: "Timeline", href: `${base}/timeline` },
           { label: "Fulfilments", href: `${base}/fulfilments` },
+          { label: "Adjustments", href: `${base}/adjustments` },
+          { label: "Notes", href: `${base}/notes` },
+          { label: "Statement", href: `${base}/statement` },
         ]}
       />
     </div>

@@ -9,3 +9,4 @@ export * from "./transactions";
 export * from "./vouchers";
 export * from "./imports";
 export * from "./partners";
+export * from "./member-care";

@@ -35,7 +35,7 @@ export const journalEntries = pgTable(
     actorLabel: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("journal_entries_member_idx").on(t.memberId, t.id)],
+  (t) => [index("journal_entries_member_idx").on(t.memberId, t.at, t.id)],
 );
 
 export const postings = pgTable(

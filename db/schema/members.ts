@@ -16,7 +16,18 @@ export const members = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("members_email_idx").on(sql`lower(${t.email})`), index("members_phone_idx").on(t.phone)],
+  // Search is by case-insensitive prefix: byte-order ("C") indexes on the lower-cased values serve
+  // range conditions (lib/members/search.ts) whatever the plan's parameters.
+  (t) => [
+    index("members_external_id_search_idx").on(sql`lower(${t.externalId}) collate "C"`),
+    index("members_email_idx").on(sql`lower(${t.email}) collate "C"`),
+    // Phones are matched on their digits, with or without the country code ("+91 98765…" or "98765…").
+    index("members_phone_digits_idx").on(sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g') collate "C"`),
+    index("members_phone_national_idx").on(sql`regexp_replace(regexp_replace(${t.phone}, '^\\+[0-9]{1,3}[ -]', ''), '[^0-9]', '', 'g') collate "C"`),
+    index("members_first_name_search_idx").on(sql`lower(${t.firstName}) collate "C"`),
+    index("members_last_name_search_idx").on(sql`lower(${t.lastName}) collate "C"`),
+    index("members_full_name_search_idx").on(sql`lower(${t.firstName} || ' ' || ${t.lastName}) collate "C"`),
+  ],
 );
 
 /**

@@ -28,7 +28,11 @@ export const transactions = pgTable(
     refundedAmount: bigint({ mode: "number" }).notNull().default(0),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("transactions_member_idx").on(t.memberId, t.occurredAt), check("transactions_amount_range", sql`${t.amount} >= 0 and ${t.refundedAmount} <= ${t.amount}`)],
+  (t) => [
+    index("transactions_member_idx").on(t.memberId, t.occurredAt),
+    index("transactions_member_received_idx").on(t.memberId, t.receivedAt, t.id),
+    check("transactions_amount_range", sql`${t.amount} >= 0 and ${t.refundedAmount} <= ${t.amount}`),
+  ],
 );
 
 /** A member activity event (referral, survey, sign-up...) that earns by action rules. */
@@ -45,7 +49,7 @@ export const memberEvents = pgTable(
     attributes: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("member_events_member_idx").on(t.memberId, t.occurredAt)],
+  (t) => [index("member_events_member_idx").on(t.memberId, t.occurredAt), index("member_events_member_received_idx").on(t.memberId, t.receivedAt, t.id)],
 );
 
 /**
@@ -92,7 +96,8 @@ export const fulfilments = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("fulfilments_member_idx").on(t.memberId, t.createdAt),
+    index("fulfilments_member_idx").on(t.memberId, t.createdAt, t.id),
+    index("fulfilments_entry_idx").on(t.entryId).where(sql`${t.entryId} is not null`),
     index("fulfilments_transaction_idx").on(t.transactionId),
     index("fulfilments_offer_idx").on(t.offerId, t.state),
     check("fulfilments_value_positive", sql`${t.value} > 0 and ${t.reversedValue} >= 0 and ${t.reversedValue} <= ${t.value}`),
@@ -107,13 +112,15 @@ export const fulfilmentEvents = pgTable(
     fulfilmentId: uuid()
       .notNull()
       .references(() => fulfilments.id),
+    /** The fulfilment's member, so that a member's timeline reads its events by index. */
+    memberId: uuid().notNull(),
     fromState: text(),
     toState: text().notNull(),
     reason: text(),
     actorLabel: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("fulfilment_events_fulfilment_idx").on(t.fulfilmentId, t.id)],
+  (t) => [index("fulfilment_events_fulfilment_idx").on(t.fulfilmentId, t.id), index("fulfilment_events_member_idx").on(t.memberId, t.at, t.id)],
 );
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { ledgerAccounts, memberPrograms, members, programs, tiers, type Member, type MemberProgram } from "@/db/schema";
+import { ledgerAccounts, memberPrograms, members, memberTierChanges, programs, tiers, type Member, type MemberProgram } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -47,14 +47,14 @@ export async function enrolMember(db: DbOrTx, actor: Actor, input: EnrolMemberIn
       .onConflictDoNothing()
       .returning();
     if (!member) throw new DomainError("member_exists", `A member with the external id ${input.externalId} already exists.`, { field: "externalId" });
-    const enrolled = await enrolInPrograms(tx, member.id, programIds);
+    const enrolled = await enrolInPrograms(tx, member.id, programIds, actor.label);
     await writeAudit(tx, actor, { action: "member.enrol", entityType: "member", entityId: member.id, after: { ...member, programIds } });
     return { ...member, programs: enrolled };
   });
 }
 
-/** Adds an existing member to programmes they are not in yet. */
-export async function enrolInPrograms(tx: DbOrTx, memberId: string, programIds: string[]): Promise<MemberProgram[]> {
+/** Adds an existing member to programmes they are not in yet, each in its default tier (the tier history's first line). */
+export async function enrolInPrograms(tx: DbOrTx, memberId: string, programIds: string[], actorLabel: string): Promise<MemberProgram[]> {
   if (programIds.length === 0) return [];
   const defaults = await tx.select({ programId: tiers.programId, id: tiers.id }).from(tiers).where(and(inArray(tiers.programId, programIds), eq(tiers.isDefault, true)));
   const accounts = await tx
@@ -62,7 +62,7 @@ export async function enrolInPrograms(tx: DbOrTx, memberId: string, programIds: 
     .values(programIds.map((programId) => ({ programId, memberId, kind: "member" })))
     .onConflictDoNothing()
     .returning();
-  return tx
+  const enrolled = await tx
     .insert(memberPrograms)
     .values(
       accounts.map((a) => ({
@@ -74,6 +74,12 @@ export async function enrolInPrograms(tx: DbOrTx, memberId: string, programIds: 
     )
     .onConflictDoNothing()
     .returning();
+  if (enrolled.length) {
+    await tx
+      .insert(memberTierChanges)
+      .values(enrolled.map((e) => ({ memberId, programId: e.programId, fromTierId: null, toTierId: e.tierId, reason: "Enrolled", actorLabel, at: e.enrolledAt })));
+  }
+  return enrolled;
 }
 
 export async function getMemberPrograms(db: DbOrTx, memberId: string): Promise<(MemberProgram & { programCode: string; programName: string; tierName: string })[]> {

@@ -88,7 +88,7 @@ const RECORD_OUTCOMES = `
     where o.id = i.id and o.attempts = i.attempts and o.done_at is null
     returning i.*),
   locked as (
-    select f.id, f.state, f.value, f.reversed_value from fulfilments f
+    select f.id, f.member_id, f.state, f.value, f.reversed_value from fulfilments f
     where f.id in (select fulfilment_id from owned) order by f.id for update),
   changed as (
     update fulfilments f set
@@ -107,8 +107,8 @@ const RECORD_OUTCOMES = `
     returning f.id, f.member_id, f.offer_id, f.cap_period_key, f.outcome_type, f.state, f.value, f.reversed_value,
       l.value - l.reversed_value as due_before, o.effect, o.credited),
   history as (
-    insert into fulfilment_events (fulfilment_id, from_state, to_state, reason, actor_label, at)
-    select o.fulfilment_id, l.state, coalesce(c.state, l.state), o.reason, $3, $2::timestamptz
+    insert into fulfilment_events (fulfilment_id, member_id, from_state, to_state, reason, actor_label, at)
+    select o.fulfilment_id, l.member_id, l.state, coalesce(c.state, l.state), o.reason, $3, $2::timestamptz
     from owned o join locked l on l.id = o.fulfilment_id left join changed c on c.id = o.fulfilment_id
     where o.reason is not null),
   take_back as (

@@ -54,7 +54,7 @@ export async function retryCredit(db: DbOrTx, actor: Actor, input: { fulfilmentI
     const idempotencyKey = last?.payload.outcome === "refused" ? `${f.outcomeType === "cashback" ? "fulfilment" : "partner-credit"}-${f.id}-retry-${last.id}` : previousKey;
     await tx.insert(outbox).values({ kind: `${f.outcomeType}.credit`, fulfilmentId: f.id, payload: { fulfilmentId: f.id, idempotencyKey, requestedBy: actor.label }, availableAt: now });
     const [after] = await tx.update(fulfilments).set({ state: "pending", updatedAt: now }).where(eq(fulfilments.id, f.id)).returning();
-    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, fromState: "failed", toState: "pending", reason: `Sent again at the request of ${actor.label}`, actorLabel: actor.label, at: now });
+    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: "failed", toState: "pending", reason: `Sent again at the request of ${actor.label}`, actorLabel: actor.label, at: now });
     await writeAudit(tx, actor, { action: "fulfilment.retry", entityType: "fulfilment", entityId: f.id, before: { state: f.state }, after: { state: "pending", value: due, idempotencyKey } });
     return after!;
   });
@@ -103,7 +103,7 @@ export async function reverseCredit(db: DbOrTx, actor: Actor, input: { fulfilmen
       .where(and(eq(outbox.fulfilmentId, f.id), like(outbox.kind, "%.reverse"), isNull(outbox.doneAt), sql`${outbox.payload} ? 'requestedBy'`));
     if (open) throw new DomainError("not_reversible", "A reversal of this credit is already under way.");
     await tx.insert(outbox).values({ kind: `${f.outcomeType}.reverse`, fulfilmentId: f.id, payload: { fulfilmentId: f.id, value: due, requestedBy: actor.label }, availableAt: now });
-    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, fromState: "posted", toState: "posted", reason: `Reversal of ${fmt(due)} requested by ${actor.label}`, actorLabel: actor.label, at: now });
+    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: "posted", toState: "posted", reason: `Reversal of ${fmt(due)} requested by ${actor.label}`, actorLabel: actor.label, at: now });
     await writeAudit(tx, actor, { action: "fulfilment.reverse", entityType: "fulfilment", entityId: f.id, before: { state: f.state, reversedValue: f.reversedValue }, after: { requested: due } });
     return f;
   });

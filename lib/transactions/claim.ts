@@ -36,7 +36,7 @@ export async function claimFulfilment(tx: DbOrTx, actor: Actor, fulfilmentId: st
   }
   const state = entryId !== null ? "posted" : "pending";
   const [after] = await tx.update(fulfilments).set({ state, entryId, updatedAt: now }).where(eq(fulfilments.id, f.id)).returning();
-  await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, fromState: f.state, toState: state, reason: entryId !== null ? "Claimed; posted to the points ledger" : "Claimed; queued for delivery", actorLabel: actor.label, at: now });
+  await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: f.state, toState: state, reason: entryId !== null ? "Claimed; posted to the points ledger" : "Claimed; queued for delivery", actorLabel: actor.label, at: now });
   await writeAudit(tx, actor, { action: "fulfilment.claim", entityType: "fulfilment", entityId: f.id, before: { state: f.state }, after: { state } });
   return toAwardView(after!);
 }

@@ -185,7 +185,7 @@ async function issueVouchers(tx: DbOrTx, actor: Actor, vouchers: readonly Fulfil
       .set(codes ? { state: "posted", voucherCode: codes.join(", "), updatedAt: now } : { state: "failed", updatedAt: now })
       .where(eq(fulfilments.id, f.id))
       .returning();
-    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, fromState: null, toState: after!.state, reason: codes ? "Voucher code issued from the pool" : "The voucher pool has run out", actorLabel: actor.label, at: now });
+    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: null, toState: after!.state, reason: codes ? "Voucher code issued from the pool" : "The voucher pool has run out", actorLabel: actor.label, at: now });
     if (!codes) await giveBackUsage(tx, f, f.value);
     settled.set(f.id, after!);
   }

@@ -74,6 +74,7 @@ async function takeBack(tx: DbOrTx, actor: Actor, f: Fulfilment, x: number, reas
   const [after] = await tx.update(fulfilments).set({ reversedValue, state, updatedAt: now }).where(eq(fulfilments.id, f.id)).returning();
   await tx.insert(fulfilmentEvents).values({
     fulfilmentId: f.id,
+    memberId: f.memberId,
     fromState: f.state,
     toState: state,
     reason: `${reason}: ${x.toLocaleString("en-US")} taken back${debt > 0 ? `, ${debt.toLocaleString("en-US")} of it as a points debt (already spent)` : ""}`,

@@ -55,7 +55,7 @@ const WRITE_FULFILMENTS = `
       partner_id, pool_id, state, posting_method, claim_expires_at, narration, explanation, entry_id, cap_period_key,
       milestone_period_key, at, at from input),
   e as (
-    insert into fulfilment_events (fulfilment_id, from_state, to_state, reason, actor_label, at)
-    select id, null, state, reason, $2, at from input where reason is not null)
+    insert into fulfilment_events (fulfilment_id, member_id, from_state, to_state, reason, actor_label, at)
+    select id, member_id, null, state, reason, $2, at from input where reason is not null)
   insert into outbox (kind, fulfilment_id, payload, available_at)
   select outcome_type || '.credit', id, json_build_object('fulfilmentId', id), at from input where outbox`;
