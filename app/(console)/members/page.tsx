@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { memberName } from "@/components/members/member-name";
-import { SearchForm } from "@/components/ui/search-form";
+import { MemberSearch } from "@/components/members/member-search";
 import { MembersTable, type MemberRow } from "@/components/members/members-table";
 import { pointValue } from "@/components/programs/format";
 import { buttonVariants } from "@/components/ui/button";
@@ -47,7 +47,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
 
   const empty = q ? (
     <EmptyState icon={SearchX} title={`No members match “${q}”`} action={<Link href="/members" className={secondary}>Clear search</Link>}>
-      Search matches the start of an external id, email, phone number, first or last name, or full name.
+      Search matches the start of an external id, email, first or last name, or full name; the digits of a phone number, with or without its country code; or a member id.
     </EmptyState>
   ) : result.total > 0 ? (
     <EmptyState icon={Users} title="This page is empty" action={<Link href="/members" className={secondary}>Go to the first page</Link>}>
@@ -70,7 +70,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         description="Find a member by the bank’s customer id, email, phone or name, and see their points in every programme."
         actions={canWrite && programs.length > 0 ? <EnrolMemberDialog programs={options} /> : undefined}
       />
-      <SearchForm action="/members" q={q} pageSize={pageSize} label="Search members by external id, email, phone or name" placeholder="External id, email, phone or name" />
+      <MemberSearch q={q} pageSize={pageSize} />
       <MembersTable
         rows={rows}
         empty={empty}

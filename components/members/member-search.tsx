@@ -1,0 +1,143 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Loader2, Search } from "lucide-react";
+import Form from "next/form";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useState } from "react";
+import { buttonVariants } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Input } from "@/components/ui/input";
+import { DEFAULT_PAGE_SIZE } from "@/components/ui/page-sizes";
+
+const DEBOUNCE_MS = 150;
+
+/** One match, as the search route answers (app/(console)/members/search/route.ts). */
+export type MemberSuggestion = { id: string; externalId: string; name: string | null; email: string | null; phone: string | null };
+
+async function fetchSuggestions(q: string, signal: AbortSignal): Promise<MemberSuggestion[]> {
+  const res = await fetch(`/members/search?q=${encodeURIComponent(q)}`, { signal, cache: "no-store", headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(res.status === 401 ? "Your session has ended. Sign in again." : "Search is not available right now.");
+  return ((await res.json()) as { members: MemberSuggestion[] }).members;
+}
+
+function useDebounced(value: string, ms: number): string {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return debounced;
+}
+
+/**
+ * The members search box: results appear as the agent types (member id, external id, email, phone
+ * or name prefix); arrow keys move through them, Enter opens the highlighted member, or, with none
+ * highlighted, lists every match below. An ARIA combobox.
+ */
+export function MemberSearch({ q, pageSize }: { q?: string; pageSize: number }) {
+  const router = useRouter();
+  const id = useId();
+  const listId = `${id}-results`;
+  const [text, setText] = useState(q ?? "");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const typed = useDebounced(text.trim(), DEBOUNCE_MS);
+  const { data, isFetching, isError, error } = useQuery({
+    queryKey: ["member-search", typed],
+    queryFn: ({ signal }) => fetchSuggestions(typed, signal),
+    enabled: typed.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+  const results = typed ? (data ?? []) : [];
+  const showList = open && typed.length > 0;
+
+  useEffect(() => setActive(-1), [typed]);
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
+    if (e.key === "ArrowDown" && results.length) {
+      e.preventDefault();
+      setOpen(true);
+      setActive((i) => (i + 1) % results.length);
+    } else if (e.key === "ArrowUp" && results.length) {
+      e.preventDefault();
+      setActive((i) => (i <= 0 ? results.length - 1 : i - 1));
+    } else if (e.key === "Enter" && showList && active >= 0 && results[active]) {
+      e.preventDefault();
+      router.push(`/members/${results[active].id}`);
+    } else if (e.key === "Escape") {
+      setOpen(false);
+      setActive(-1);
+    }
+  }
+
+  return (
+    <Form action="/members" role="search" className="flex items-start gap-2">
+      {pageSize !== DEFAULT_PAGE_SIZE && <input type="hidden" name="pageSize" value={pageSize} />}
+      <label htmlFor={id} className="sr-only">
+        Find a member by member id, external id, email, phone or name
+      </label>
+      <div className="relative w-full max-w-md">
+        <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
+        <Input
+          id={id}
+          name="q"
+          type="search"
+          role="combobox"
+          autoComplete="off"
+          aria-expanded={showList}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onKeyDown={onKeyDown}
+          placeholder="Member id, external id, email, phone or name"
+          className="pr-8 pl-8"
+        />
+        {isFetching && <Loader2 className="absolute top-1/2 right-2.5 size-4 -translate-y-1/2 animate-spin text-slate-400" aria-hidden="true" />}
+        {showList && (
+          <ul id={listId} role="listbox" aria-label="Matching members" className="absolute z-20 mt-1 max-h-96 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+            {isError ? (
+              <li className="px-3 py-2 text-sm text-red-700">{error.message}</li>
+            ) : results.length === 0 ? (
+              <li className="px-3 py-2 text-sm text-slate-500">{isFetching || !data ? "Searching…" : `No member starts with “${typed}”.`}</li>
+            ) : (
+              results.map((m, i) => (
+                <li key={m.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
+                  <Link
+                    href={`/members/${m.id}`}
+                    tabIndex={-1}
+                    onMouseEnter={() => setActive(i)}
+                    className={cn("flex flex-col px-3 py-1.5 text-sm", i === active ? "bg-indigo-50" : "hover:bg-slate-50")}
+                    data-testid="member-suggestion"
+                  >
+                    <span className="font-medium text-slate-900">
+                      {m.name ?? <span className="text-slate-500">No name on file</span>} <span className="font-mono text-xs font-normal text-slate-500">{m.externalId}</span>
+                    </span>
+                    <span className="text-xs text-slate-500">{[m.phone, m.email].filter(Boolean).join(" · ") || "No phone or email"}</span>
+                  </Link>
+                </li>
+              ))
+            )}
+          </ul>
+        )}
+      </div>
+      <button type="submit" className={buttonVariants({ variant: "secondary" })}>
+        Search
+      </button>
+      {q && (
+        <Link href="/members" className={buttonVariants({ variant: "ghost" })}>
+          Clear
+        </Link>
+      )}
+    </Form>
+  );
+}
