@@ -15,7 +15,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatMoney, formatPoints, pointsNoun } from "@/components/programs/format";
+import { formatMoney, formatPoints } from "@/components/programs/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import type { ProgrammePoints, TimelineItem } from "@/lib/members/timeline-details";
@@ -44,7 +44,7 @@ function Points({ value, noun = true }: { value: number; noun?: boolean }) {
   return (
     <span className={value < 0 ? "text-red-700" : "text-emerald-700"}>
       {signed(value)}
-      {noun && <span className="font-normal text-slate-500"> {pointsNoun(Math.abs(value))}</span>}
+      {noun && <span className="font-normal text-slate-500"> {Math.abs(value) === 1 ? "point" : "points"}</span>}
     </span>
   );
 }
@@ -124,7 +124,8 @@ function shapeOf(item: TimelineItem, memberLink: (id: string) => string): Shape 
         tone: "success",
         title: (
           <>
-            {OUTCOME_TYPE_LABELS[item.outcomeType] ?? item.outcomeType} from {item.offerName ? `“${item.offerName}” (version ${item.offerVersion})` : "the base earn rule"}{" "}
+            {OUTCOME_TYPE_LABELS[item.outcomeType] ?? item.outcomeType}
+            {item.offerName ? ` from “${item.offerName}” (version ${item.offerVersion})` : item.outcomeType === "reward_points" ? " from the base earn rule" : ""}{" "}
             <Badge tone={stateOf(item.state).tone}>{stateOf(item.state).label}</Badge>
           </>
         ),

@@ -46,7 +46,17 @@ export function TrackersTable({ rows, currency }: { rows: TrackerRow[]; currency
                 <td className="px-4 py-2 text-slate-700">{t.windowLabel}</td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-600">{t.period}</td>
                 <td className="px-4 py-2 text-right font-semibold tabular-nums text-slate-900">{metric.money ? formatMoney(t.value, currency) : formatPoints(t.value)}</td>
-                <td className="px-4 py-2 text-slate-600">{t.usedBy.length ? t.usedBy.join(", ") : <span className="text-slate-400">No live offer</span>}</td>
+                <td className="px-4 py-2 text-slate-600">
+                  {t.usedBy.length ? (
+                    <ul className="flex flex-col gap-0.5">
+                      {t.usedBy.map((name) => (
+                        <li key={name}>{name}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="text-slate-400">No live offer</span>
+                  )}
+                </td>
               </tr>
             );
           })}
