@@ -29,7 +29,13 @@ export function StatementTable({ statement: p, fromLabel, toLabel, limit }: { st
         <h3 id={headingId} className="text-sm font-semibold text-slate-900">
           {p.programName} <span className="font-mono text-xs font-normal text-slate-500">{p.programCode}</span>
         </h3>
-        <p className="text-xs text-slate-500">Times in {p.timeZone}</p>
+        <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-xs text-slate-600" aria-label={`${p.programName} in short`}>
+          <Figure label="Opening" value={formatPoints(p.opening)} />
+          <Figure label="In" value={p.totalIn > 0n ? `+${formatPoints(p.totalIn)}` : "0"} />
+          <Figure label="Out" value={p.totalOut > 0n ? `−${formatPoints(p.totalOut)}` : "0"} />
+          <Figure label="Closing" value={formatPoints(p.closing)} strong />
+          <span className="text-slate-500">Times in {p.timeZone}</span>
+        </dl>
       </div>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-[13px]">
@@ -98,5 +104,14 @@ export function StatementTable({ statement: p, fromLabel, toLabel, limit }: { st
         </table>
       </div>
     </section>
+  );
+}
+
+function Figure({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div className="flex items-baseline gap-1">
+      <dt>{label}</dt>
+      <dd className={cn("tabular-nums", strong ? "font-semibold text-slate-900" : "text-slate-800")}>{value}</dd>
+    </div>
   );
 }

@@ -78,10 +78,10 @@ export default async function MemberStatementPage({ params, searchParams }: { pa
           }
         />
         <Form action={`/members/${member.id}/statement`} className="flex flex-wrap items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs" aria-label="Statement period">
-          <FormField label="From" error={fieldError("from")} className="w-44">
+          <FormField label="From" error={fieldError("from")} className="w-52">
             <Input type="date" name="from" defaultValue={from} required />
           </FormField>
-          <FormField label="To" error={fieldError("to")} className="w-44">
+          <FormField label="To" error={fieldError("to")} className="w-52">
             <Input type="date" name="to" defaultValue={to} required />
           </FormField>
           <FormField label="Programme" error={fieldError("program")} className="w-64">
