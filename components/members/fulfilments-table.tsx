@@ -173,7 +173,7 @@ export function FulfilmentsTable({
   linkOffers: boolean;
   empty: ReactNode;
   footer?: ReactNode;
-  /** Buttons shown beside a row's history (retry, reverse), by fulfilment id. */
+  /** Buttons shown beside a row's history (claim for the member, retry, reverse), by fulfilment id. */
   actions?: Record<string, ReactNode>;
 }) {
   const columns = useMemo(() => fulfilmentColumns(linkOffers, actions), [linkOffers, actions]);

@@ -5,15 +5,19 @@ import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { optionalCareReason, withReason } from "@/lib/transactions/care-reason";
 import { reserveBlockPointsAgain } from "./funding";
 
 /**
  * What member care and partner managers can do with a credit delivered outside (partner points,
  * cashback): retry a failed one, reverse a posted one. Both go through the outbox, so the worker
- * makes the call with retries; the fulfilment's history and the audit log say who asked.
+ * makes the call with retries; the fulfilment's history and the audit log say who asked, and why
+ * when a reason is given (the console always asks for one).
  */
 const EXTERNAL = new Set(["partner_points", "cashback"]);
 const fmt = (n: number) => n.toLocaleString("en-US");
+/** Which fulfilment, of which member (the member's page acts on theirs only), and why. */
+type CreditRequest = { fulfilmentId: string; memberId?: string; reason?: string | null };
 
 async function lockFulfilment(tx: DbOrTx, fulfilmentId: string, memberId: string | undefined): Promise<Fulfilment> {
   const [f] = await tx.select().from(fulfilments).where(eq(fulfilments.id, fulfilmentId)).for("update");
@@ -29,7 +33,8 @@ async function lockFulfilment(tx: DbOrTx, fulfilmentId: string, memberId: string
  * idempotency key, so the retry sends a new key; after retries that gave up (5xx, timeouts) it keeps
  * the old one, because the partner may have credited it after all and must not credit it twice.
  */
-export async function retryCredit(db: DbOrTx, actor: Actor, input: { fulfilmentId: string; memberId?: string }, now = new Date()): Promise<Fulfilment> {
+export async function retryCredit(db: DbOrTx, actor: Actor, input: CreditRequest, now = new Date()): Promise<Fulfilment> {
+  const reason = optionalCareReason(input.reason);
   // One transaction: the state change, the budget and cap taken again, the job and the audit, or none of them.
   return db.transaction(async (tx) => {
     const f = await lockFulfilment(tx, input.fulfilmentId, input.memberId);
@@ -54,8 +59,8 @@ export async function retryCredit(db: DbOrTx, actor: Actor, input: { fulfilmentI
     const idempotencyKey = last?.payload.outcome === "refused" ? `${f.outcomeType === "cashback" ? "fulfilment" : "partner-credit"}-${f.id}-retry-${last.id}` : previousKey;
     await tx.insert(outbox).values({ kind: `${f.outcomeType}.credit`, fulfilmentId: f.id, payload: { fulfilmentId: f.id, idempotencyKey, requestedBy: actor.label }, availableAt: now });
     const [after] = await tx.update(fulfilments).set({ state: "pending", updatedAt: now }).where(eq(fulfilments.id, f.id)).returning();
-    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: "failed", toState: "pending", reason: `Sent again at the request of ${actor.label}`, actorLabel: actor.label, at: now });
-    await writeAudit(tx, actor, { action: "fulfilment.retry", entityType: "fulfilment", entityId: f.id, before: { state: f.state }, after: { state: "pending", value: due, idempotencyKey } });
+    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: "failed", toState: "pending", reason: withReason(`Sent again at the request of ${actor.label}`, reason), actorLabel: actor.label, at: now });
+    await writeAudit(tx, actor, { action: "fulfilment.retry", entityType: "fulfilment", entityId: f.id, before: { state: f.state }, after: { state: "pending", value: due, idempotencyKey, reason: reason ?? null } });
     return after!;
   });
 }
@@ -89,7 +94,8 @@ async function takeUsageAgain(tx: DbOrTx, f: Fulfilment, due: number): Promise<v
  * job for the worker. The fulfilment stays posted until the partner confirms it; then it is reversed
  * and the offer's budget and the member's cap get it back.
  */
-export async function reverseCredit(db: DbOrTx, actor: Actor, input: { fulfilmentId: string; memberId?: string }, now = new Date()): Promise<Fulfilment> {
+export async function reverseCredit(db: DbOrTx, actor: Actor, input: CreditRequest, now = new Date()): Promise<Fulfilment> {
+  const reason = optionalCareReason(input.reason);
   // One transaction: the job, its history line and the audit, or none of them; the row lock makes two requests one.
   return db.transaction(async (tx) => {
     const f = await lockFulfilment(tx, input.fulfilmentId, input.memberId);
@@ -103,8 +109,8 @@ export async function reverseCredit(db: DbOrTx, actor: Actor, input: { fulfilmen
       .where(and(eq(outbox.fulfilmentId, f.id), like(outbox.kind, "%.reverse"), isNull(outbox.doneAt), sql`${outbox.payload} ? 'requestedBy'`));
     if (open) throw new DomainError("not_reversible", "A reversal of this credit is already under way.");
     await tx.insert(outbox).values({ kind: `${f.outcomeType}.reverse`, fulfilmentId: f.id, payload: { fulfilmentId: f.id, value: due, requestedBy: actor.label }, availableAt: now });
-    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: "posted", toState: "posted", reason: `Reversal of ${fmt(due)} requested by ${actor.label}`, actorLabel: actor.label, at: now });
-    await writeAudit(tx, actor, { action: "fulfilment.reverse", entityType: "fulfilment", entityId: f.id, before: { state: f.state, reversedValue: f.reversedValue }, after: { requested: due } });
+    await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: "posted", toState: "posted", reason: withReason(`Reversal of ${fmt(due)} requested by ${actor.label}`, reason), actorLabel: actor.label, at: now });
+    await writeAudit(tx, actor, { action: "fulfilment.reverse", entityType: "fulfilment", entityId: f.id, before: { state: f.state, reversedValue: f.reversedValue }, after: { requested: due, reason: reason ?? null } });
     return f;
   });
 }

@@ -7,15 +7,18 @@ import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
+import { optionalCareReason, withReason } from "./care-reason";
 import { toAwardView, type AwardView } from "./fulfil";
 
 /**
  * The member claims an outcome that waits for a claim (customer-initiated posting), within its claim
  * window: reward points post to the ledger at once, other outcomes go to the outbox for delivery.
- * The fulfilment row is locked, so two claims of one outcome post it once.
+ * The fulfilment row is locked, so two claims of one outcome post it once. Member care claims on the
+ * member's behalf with a reason, which goes into the history and the audit record.
  */
-export async function claimFulfilment(tx: DbOrTx, actor: Actor, fulfilmentId: string, options: { memberId?: string; now?: Date } = {}): Promise<AwardView> {
+export async function claimFulfilment(tx: DbOrTx, actor: Actor, fulfilmentId: string, options: { memberId?: string; now?: Date; reason?: string | null } = {}): Promise<AwardView> {
   const now = options.now ?? new Date();
+  const reason = optionalCareReason(options.reason);
   const [f] = await tx.select().from(fulfilments).where(eq(fulfilments.id, fulfilmentId)).for("update");
   if (!f || (options.memberId && f.memberId !== options.memberId)) throw new DomainError("fulfilment_not_found", "No such fulfilment.", { fulfilment_id: fulfilmentId });
   if (f.postingMethod !== "claim" || f.state !== "pending" || f.entryId !== null || (await alreadyClaimed(tx, f))) {
@@ -36,8 +39,8 @@ export async function claimFulfilment(tx: DbOrTx, actor: Actor, fulfilmentId: st
   }
   const state = entryId !== null ? "posted" : "pending";
   const [after] = await tx.update(fulfilments).set({ state, entryId, updatedAt: now }).where(eq(fulfilments.id, f.id)).returning();
-  await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: f.state, toState: state, reason: entryId !== null ? "Claimed; posted to the points ledger" : "Claimed; queued for delivery", actorLabel: actor.label, at: now });
-  await writeAudit(tx, actor, { action: "fulfilment.claim", entityType: "fulfilment", entityId: f.id, before: { state: f.state }, after: { state } });
+  await tx.insert(fulfilmentEvents).values({ fulfilmentId: f.id, memberId: f.memberId, fromState: f.state, toState: state, reason: withReason(`Claimed${reason ? ` on the member's behalf by ${actor.label}` : ""}; ${entryId !== null ? "posted to the points ledger" : "queued for delivery"}`, reason), actorLabel: actor.label, at: now });
+  await writeAudit(tx, actor, { action: "fulfilment.claim", entityType: "fulfilment", entityId: f.id, before: { state: f.state }, after: { state, ...(reason ? { reason } : {}) } });
   return toAwardView(after!);
 }
 

@@ -35,6 +35,7 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) f.append(k, v);
   return f;
 };
+const lastReason = async (id: string) => (await getDb().execute<{ reason: string }>(sql`select reason from fulfilment_events where fulfilment_id = ${id} order by id desc limit 1`))[0]!.reason;
 const state = async (id: string) => (await getDb().execute<{ state: string }>(sql`select state from fulfilments where id = ${id}`))[0]!.state;
 
 /** One failed and one posted credit of a fresh member. */
@@ -59,24 +60,28 @@ describe.each(ROLES)("%s", (role) => {
     const user = await makeUser([role]);
     session.user = { id: user.id, email: user.email, name: user.name, roles: user.roles } as SessionUser;
     const c = await credits();
-    const retried: ActionState = await retryCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.failed }));
-    const reversed: ActionState = await reverseCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.posted }));
+    const retried: ActionState = await retryCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.failed, reason: "Partner fixed the account" }));
+    const reversed: ActionState = await reverseCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.posted, reason: "Member asked to undo it" }));
     if (allowed) {
       expect(retried).toMatchObject({ success: true });
+      expect(await lastReason(c.failed)).toMatch(/^Sent again at the request of .* — Partner fixed the account$/);
+      expect(await lastReason(c.posted)).toMatch(/^Reversal of 500 requested by .* — Member asked to undo it$/);
       expect(reversed).toMatchObject({ success: true });
       expect(await state(c.failed)).toBe("pending");
       await dispatchOutbox(getDb());
       expect(await state(c.failed)).toBe("posted");
       expect(await state(c.posted)).toBe("reversed");
       // Refusals come back as a message, not a 5xx: retrying a posted credit, reversing a reversed one.
-      expect(await retryCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.failed }))).toMatchObject({ success: false, code: "not_retryable" });
-      expect(await reverseCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.posted }))).toMatchObject({ success: false, code: "not_reversible" });
+      expect(await retryCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.failed, reason: "Partner fixed the account" }))).toMatchObject({ success: false, code: "not_retryable" });
+      expect(await reverseCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.posted, reason: "Member asked to undo it" }))).toMatchObject({ success: false, code: "not_reversible" });
     } else {
       expect(retried).toMatchObject({ success: false, code: "forbidden" });
       expect(reversed).toMatchObject({ success: false, code: "forbidden" });
       expect(await state(c.failed)).toBe("failed");
       expect(await state(c.posted)).toBe("posted");
     }
-    expect(await retryCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: "not-a-uuid" }))).toMatchObject({ success: false, code: allowed ? "validation_failed" : "forbidden" });
+    // The console asks why: without a reason nothing is sent.
+    expect(await retryCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: c.failed }))).toMatchObject({ success: false, code: allowed ? "validation_failed" : "forbidden" });
+    expect(await retryCreditAction(undefined, form({ memberId: c.memberId, fulfilmentId: "not-a-uuid", reason: "Typo check" }))).toMatchObject({ success: false, code: allowed ? "validation_failed" : "forbidden" });
   });
 });

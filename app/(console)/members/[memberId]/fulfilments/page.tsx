@@ -105,10 +105,16 @@ export default async function MemberFulfilmentsPage({ params, searchParams }: { 
   );
 }
 
-/** Retry (failed) and reverse (posted) for credits delivered outside: partner points and cashback. */
+/**
+ * Claim (pending, waiting for the member's claim, window open) for any outcome; retry (failed) and
+ * reverse (posted) for credits delivered outside: partner points and cashback.
+ */
 function creditButtons(memberId: string, rows: FulfilmentRow[]): Record<string, React.ReactNode> {
   const buttons: Record<string, React.ReactNode> = {};
   for (const f of rows) {
+    if (f.state === "pending" && f.postingMethod === "claim" && (f.claimExpiresAt === null || f.claimOpen) && f.value > f.reversedValue && !f.history.some((e) => e.reason?.startsWith("Claimed"))) {
+      buttons[f.id] = <CreditButtons memberId={memberId} fulfilment={f} kind="claim" />;
+    }
     if (f.outcomeType !== "partner_points" && f.outcomeType !== "cashback") continue;
     if (f.state === "failed" && f.value > f.reversedValue) buttons[f.id] = <CreditButtons memberId={memberId} fulfilment={f} kind="retry" />;
     if (f.state === "posted" && f.value > f.reversedValue && !f.history.at(-1)?.reason?.startsWith("Reversal of")) buttons[f.id] = <CreditButtons memberId={memberId} fulfilment={f} kind="reverse" />;
