@@ -8,6 +8,7 @@ import { MemberAttributes, MemberProfile } from "@/components/members/member-pro
 import { PointsDebtNote } from "@/components/members/points-debt-note";
 import { formatPoints } from "@/components/programs/format";
 import { ExpiringPoints } from "@/components/members/expiring-points";
+import { TierHistory } from "@/components/members/tier-history";
 import { TrackersTable } from "@/components/members/trackers-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +16,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listRedemptions } from "@/lib/ledger/redeem";
 import { currentTrackers, expiringPoints } from "@/lib/members/overview";
+import { listTierHistory } from "@/lib/members/tier-history";
 import { listPrograms } from "@/lib/programs";
 import { loadMember, loadMemberPrograms } from "./load-member";
 import { RedemptionsTable } from "./redemptions-table";
@@ -32,11 +34,12 @@ export default async function MemberPage({ params }: { params: Params }) {
   const user = await requirePagePermission("members:read");
   const member = await loadMember((await params).memberId);
   const db = getDb();
-  const [balances, programs, redemptions, expiring] = await Promise.all([
+  const [balances, programs, redemptions, expiring, tierHistory] = await Promise.all([
     loadMemberPrograms(member.id),
     listPrograms(db),
     listRedemptions(db, member.id, { limit: 50 }),
     expiringPoints(db, member.id),
+    listTierHistory(db, member.id),
   ]);
   const codeOf = new Map(programs.map((p) => [p.id, p.code]));
   const group = programs.find((p) => p.isDefault);
@@ -126,6 +129,10 @@ export default async function MemberPage({ params }: { params: Params }) {
             reversedAt: r.reversedAt,
           }))}
         />
+      </section>
+      <section aria-labelledby="tiers-heading" className="flex flex-col gap-3">
+        <PageHeader level={2} title={<span id="tiers-heading">Tier history</span>} description="Every tier the member has been in, per programme, newest first, with why it changed." />
+        <TierHistory rows={tierHistory} />
       </section>
     </div>
   );
