@@ -27,7 +27,7 @@ asRole("member_care")(
     await page.getByRole("link", { name: "Fulfilments" }).click();
     const credit = page.getByRole("row", { name: /Skyward Miles/ });
     await expect(credit).toContainText("Failed");
-    await credit.getByRole("button", { name: /Send again/ }).click();
+    await credit.getByRole("button", { name: /^Send .* again$/ }).click();
     const confirm = page.getByRole("alertdialog");
     await confirm.getByLabel("Reason").fill("Member linked the Skyward account today");
     await confirm.getByRole("button", { name: "Send again" }).click();
