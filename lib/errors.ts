@@ -12,6 +12,7 @@ export type ErrorCode =
   | "idempotency_key_reused"
   | "idempotency_key_invalid"
   | "invalid_json"
+  | "invalid_cursor"
   | "email_taken"
   | "cannot_deactivate_self"
   | "cannot_remove_own_admin"
@@ -123,6 +124,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   idempotency_key_invalid: 400,
   invalid_json: 400,
+  invalid_cursor: 400,
   email_taken: 409,
   cannot_deactivate_self: 409,
   cannot_remove_own_admin: 409,

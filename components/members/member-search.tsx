@@ -54,8 +54,6 @@ export function MemberSearch({ q, pageSize }: { q?: string; pageSize: number }) 
   const results = typed ? (data ?? []) : [];
   const showList = open && typed.length > 0;
 
-  useEffect(() => setActive(-1), [typed]);
-
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>) {
     if (e.key === "ArrowDown" && results.length) {
       e.preventDefault();
@@ -95,6 +93,7 @@ export function MemberSearch({ q, pageSize }: { q?: string; pageSize: number }) 
           onChange={(e) => {
             setText(e.target.value);
             setOpen(true);
+            setActive(-1);
           }}
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
