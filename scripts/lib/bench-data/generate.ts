@@ -31,8 +31,11 @@ export const DEFAULT_SEED = 20_261_130;
 export const DEFAULT_AS_OF = new Date("2026-11-01T00:00:00.000Z");
 /** Postings per history slot on average (see expressions.ts: 7 awards, a redemption, a transfer or award and an expiry or award per ten). */
 const POSTINGS_PER_SLOT = 2.04;
-/** Timeline entries per slot of the heavy member: its journal entries, purchases and fulfilment events. */
-export const TIMELINE_ENTRIES_PER_SLOT = 2.5;
+/**
+ * Timeline entries per slot: a purchase and its award for most slots, one entry for a promotion,
+ * redemption, transfer or expiry (see timelineEntryCount).
+ */
+export const TIMELINE_ENTRIES_PER_SLOT = 1.68;
 
 /** Tables the generator fills: their secondary indexes are dropped during the load and built once at the end. */
 const LOADED_TABLES = [
@@ -161,12 +164,22 @@ async function makePlan(sql: postgres.Sql, options: BenchDataOptions & { seed: n
   };
 }
 
-/** Rows a member's timeline shows: ledger entries, purchases, fulfilment events, tier changes and transfers received. */
+/**
+ * Entries on a member's timeline (lib/members/timeline.ts): purchases, activity events, fulfilments,
+ * awards and other ledger entries without a fulfilment, later fulfilment changes, redemptions,
+ * transfers out and in, adjustments and tier changes.
+ */
 export async function timelineEntryCount(sql: postgres.Sql, memberId: string): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
-    select ((select count(*) from journal_entries where member_id = ${memberId}) + (select count(*) from transactions where member_id = ${memberId})
-      + (select count(*) from fulfilment_events where member_id = ${memberId}) + (select count(*) from member_tier_changes where member_id = ${memberId})
-      + (select count(*) from transfers where to_member_id = ${memberId}))::int as n`;
+    select ((select count(*) from transactions where member_id = ${memberId}) + (select count(*) from member_events where member_id = ${memberId})
+      + (select count(*) from fulfilments where member_id = ${memberId})
+      + (select count(*) from journal_entries j where j.member_id = ${memberId}
+           and (j.kind in ('expiry', 'award_reversal', 'debt_repayment', 'redemption_reversal')
+                or (j.kind = 'award' and not exists (select 1 from fulfilments f where f.entry_id = j.id))))
+      + (select count(*) from fulfilment_events where member_id = ${memberId} and from_state is not null)
+      + (select count(*) from redemptions where member_id = ${memberId}) + (select count(*) from transfers where from_member_id = ${memberId})
+      + (select count(*) from transfers where to_member_id = ${memberId}) + (select count(*) from member_adjustments where member_id = ${memberId})
+      + (select count(*) from member_tier_changes where member_id = ${memberId}))::int as n`;
   return row!.n;
 }
 
