@@ -22,8 +22,8 @@ asRole("program_manager")("a program manager sees the demo programmes, a balance
 
 asRole("member_care")("member care finds a demo member by phone and sees balances per programme and in total", async ({ page }) => {
   await page.goto("/members");
-  await page.getByPlaceholder("External id, email, phone or name").fill("+91 98200 10001");
-  await page.getByPlaceholder("External id, email, phone or name").press("Enter");
+  await page.getByRole("combobox", { name: /Find a member/ }).fill("+91 98200 10001");
+  await page.getByRole("combobox", { name: /Find a member/ }).press("Enter");
   await page.getByTestId("member-link").filter({ hasText: "CUST-100001" }).click();
   await expect(page.getByText("Asha Verma").first()).toBeVisible();
   // 4,200 + 1,250 + 3,000 awarded, 2,000 redeemed in a group redemption from the earliest-expiring lot.

@@ -12,7 +12,7 @@ import type { DbOrTx } from "@/db";
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PHONE_LIKE = /^\+?[0-9][0-9 ()-]*$/;
+const PHONE_LIKE = /^\+?[0-9 ()-]+$/;
 /** Fewer phone digits than this match too much to be a phone search. */
 const MIN_PHONE_DIGITS = 3;
 

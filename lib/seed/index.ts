@@ -6,6 +6,7 @@ import { systemActor } from "@/lib/actor";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users";
 import { seedDemoLedger } from "./ledger";
+import { seedMemberCareDemo } from "./member-care";
 import { seedDemoOffers } from "./offers";
 import { seedDemoPartners } from "./partners";
 
@@ -38,5 +39,6 @@ export async function seedDemoData(db: Db): Promise<{ created: string[] }> {
   if (await seedDemoOffers(db)) created.push("demo earn rules and offers");
   // After the other offers: seedDemoOffers only seeds a database without any offer.
   if (await seedDemoPartners(db)) created.push("demo partners and their offers");
+  if (await seedMemberCareDemo(db)) created.push("the member care demo member");
   return { created };
 }

@@ -1,9 +1,16 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { checkLedgerIntegrity, outstandingByProgram } from "@/lib/ledger/health";
 import { seedDemoData } from "@/lib/seed";
 import { systemActor } from "@/lib/actor";
+import { getMemberPoints } from "@/lib/ledger/balances";
+import { listRedemptions } from "@/lib/ledger/redeem";
 import { resolveMember } from "@/lib/members";
+import { searchMembers } from "@/lib/members/search";
+import { listMemberTimeline } from "@/lib/members/timeline";
+import { expiringPoints } from "@/lib/members/overview";
+import { retryCredit } from "@/lib/partners/credits";
 import { ingestTransaction } from "@/lib/transactions/ingest";
 
 describe("demo data", () => {
@@ -13,7 +20,8 @@ describe("demo data", () => {
     expect(first.created).toContain("demo earn rules and offers");
     const outstanding = await outstandingByProgram(getDb());
     expect(outstanding.map((p) => p.code)).toEqual(["COAL", "DINE", "TRVL"]);
-    expect(outstanding.reduce((s, p) => s + p.outstandingPoints, 0)).toBe(4_200 + 1_250 + 3_000 + 2_500 + 600 + 8_000 - 2_000);
+    const kavya = await getMemberPoints(getDb(), (await resolveMember(getDb(), "ext:CUST-100004")).id);
+    expect(outstanding.reduce((s, p) => s + p.outstandingPoints, 0) - kavya.group.current).toBe(4_200 + 1_250 + 3_000 + 2_500 + 600 + 8_000 - 2_000);
     expect((await checkLedgerIntegrity(getDb())).ok).toBe(true);
     expect((await seedDemoData(getDb())).created).toEqual([]);
   });
@@ -37,5 +45,21 @@ describe("demo data", () => {
     const awards = result.awards.map((a) => [a.offerId === null ? "base" : "offer", a.narration, a.value, a.state]);
     expect(awards).toContainEqual(["offer", "2,000 bonus points for dining at Toit", 2_000, "posted"]); // 5 % = 10,000, capped at 2,000 a month
     expect(awards).toContainEqual(["base", "2,000 Coalition points on 2,000.00 at Toit", 2_000, "posted"]); // 1 % of 200,000 paise
+  });
+
+  it("has a member care story: found by phone, a group redemption from two programmes, points expiring soon, a refused partner credit that can be sent again", async () => {
+    await seedDemoData(getDb());
+    const db = getDb();
+    const [found] = await searchMembers(db, "98450 22334");
+    expect(found).toMatchObject({ externalId: "CUST-100004", firstName: "Kavya" });
+    const [redemption] = await listRedemptions(db, found!.id);
+    const codes = new Map((await outstandingByProgram(db)).map((p) => [p.programId, p.code]));
+    expect(redemption!.breakupByProgram.map((b) => [codes.get(b.program_id), b.points])).toEqual([["COAL", 1_800], ["DINE", 1_200]]);
+    expect((await expiringPoints(db, found!.id)).find((e) => e.programCode === "DINE")?.within30).toBe(600);
+    const { items } = await listMemberTimeline(db, found!.id, { kinds: ["transaction"] });
+    expect(items[0]).toMatchObject({ kind: "transaction", externalId: "DEMO-POS-4004", lineItems: [expect.objectContaining({ sku: "TV-55-OLED" }), expect.objectContaining({ sku: "HDMI-2M" })] });
+    const [failed] = await db.execute<{ id: string }>(sql`select id from fulfilments where member_id = ${found!.id} and state = 'failed'`);
+    expect((await retryCredit(db, systemActor("test"), { fulfilmentId: failed!.id })).state).toBe("pending");
+    expect((await checkLedgerIntegrity(db)).ok).toBe(true);
   });
 });

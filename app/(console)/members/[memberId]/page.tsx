@@ -7,16 +7,20 @@ import { memberName } from "@/components/members/member-name";
 import { MemberAttributes, MemberProfile } from "@/components/members/member-profile";
 import { PointsDebtNote } from "@/components/members/points-debt-note";
 import { formatPoints } from "@/components/programs/format";
+import { ExpiringPoints } from "@/components/members/expiring-points";
+import { TrackersTable } from "@/components/members/trackers-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listRedemptions } from "@/lib/ledger/redeem";
+import { currentTrackers, expiringPoints } from "@/lib/members/overview";
 import { listPrograms } from "@/lib/programs";
 import { loadMember, loadMemberPrograms } from "./load-member";
 import { RedemptionsTable } from "./redemptions-table";
 
 type Params = Promise<{ memberId: string }>;
+const WINDOW_LABELS = { calendar_month: "Calendar month", calendar_quarter: "Calendar quarter", calendar_year: "Calendar year" } as const;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await requirePagePermission("members:read");
@@ -28,9 +32,16 @@ export default async function MemberPage({ params }: { params: Params }) {
   const user = await requirePagePermission("members:read");
   const member = await loadMember((await params).memberId);
   const db = getDb();
-  const [balances, programs, redemptions] = await Promise.all([loadMemberPrograms(member.id), listPrograms(db), listRedemptions(db, member.id, { limit: 50 })]);
+  const [balances, programs, redemptions, expiring] = await Promise.all([
+    loadMemberPrograms(member.id),
+    listPrograms(db),
+    listRedemptions(db, member.id, { limit: 50 }),
+    expiringPoints(db, member.id),
+  ]);
   const codeOf = new Map(programs.map((p) => [p.id, p.code]));
-  const defaultId = programs.find((p) => p.isDefault)?.id;
+  const group = programs.find((p) => p.isDefault);
+  const defaultId = group?.id;
+  const trackers = await currentTrackers(db, member.id, group?.timeZone ?? "UTC");
   const rows: BalanceRow[] = balances.map((b) => ({
     programId: b.programId,
     programCode: b.programCode,
@@ -70,6 +81,30 @@ export default async function MemberPage({ params }: { params: Params }) {
         )}
         <PointsDebtNote debts={debts} />
       </section>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <section aria-labelledby="expiring-heading" className="flex flex-col gap-3">
+          <PageHeader
+            level={2}
+            title={<span id="expiring-heading">Expiring soon</span>}
+            description="Current points that expire unless spent first (redemptions spend the earliest-expiring points first)."
+          />
+          <ExpiringPoints rows={expiring} />
+        </section>
+        <section aria-labelledby="trackers-heading" className="flex flex-col gap-3">
+          <PageHeader level={2} title={<span id="trackers-heading">Trackers</span>} description="Running totals for milestone offers, as they stand today." />
+          <TrackersTable
+            currency={group?.currency ?? "INR"}
+            rows={trackers.map((t) => ({
+              key: t.key,
+              metric: t.metric,
+              windowLabel: t.window.kind === "rolling_days" ? `Rolling ${t.window.days} days` : WINDOW_LABELS[t.window.kind],
+              period: t.period,
+              value: t.value,
+              usedBy: t.usedBy,
+            }))}
+          />
+        </section>
+      </div>
       <section aria-labelledby="redemptions-heading" className="flex flex-col gap-3">
         <PageHeader
           level={2}

@@ -7,9 +7,10 @@ import { FormField } from "@/components/ui/form-field";
 import { hrefWith } from "@/components/ui/href";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { TimeZoneInput } from "@/components/ui/time-zone-input";
 import type { AuditFilterInput, ParsedAuditFilter } from "./filters";
 import { filterParams } from "./filters";
-import { TimeZoneInput } from "./time-zone-input";
+
 
 const PATH = "/settings/audit";
 
