@@ -62,7 +62,7 @@ async function timeline(db: Db, memberId: string, kinds?: TimelineKind[]) {
     if (!cursor) break;
   }
   const deep = cursor ? await timeMany(REPEAT, () => listMemberTimeline(db, memberId, { limit: PAGE, kinds, cursor })) : null;
-  return { first, deep };
+  return { first, deep, cursor };
 }
 
 async function main() {
@@ -108,7 +108,14 @@ async function main() {
         await res.text();
         return res.status;
       };
-      for (const path of [`/members/${heavy.id}`, `/members/${heavy.id}/timeline`, `/members/search?q=${encodeURIComponent(heavy.externalId.slice(0, 8).toLowerCase())}`]) {
+      const paths = [
+        `/members/${heavy.id}`,
+        `/members/${heavy.id}/timeline`,
+        ...(all.cursor ? [`/members/${heavy.id}/timeline?cursor=${all.cursor}`] : []),
+        `/members/${heavy.id}/timeline?kind=redemption`,
+        `/members/search?q=${encodeURIComponent(heavy.externalId.slice(0, 8).toLowerCase())}`,
+      ];
+      for (const path of paths) {
         const status = await get(path);
         for (let i = 0; i < 4 && status === 200; i++) await get(path); // warm-up
         http.push({ path, status, times: status === 200 ? await timeMany(REPEAT, () => get(path)) : null });
@@ -125,7 +132,7 @@ async function main() {
     line("timeline first page, redemptions only", redemptions.first);
     line(`timeline page ${fmt(DEPTH)} entries deep, redemptions only`, redemptions.deep);
     for (const h of http) {
-      const label = h.path.replace(heavy.id, "<id>");
+      const label = h.path.replace(heavy.id, "<id>").replace(/cursor=[^&]+/, `cursor=<${fmt(DEPTH)} entries deep>`);
       const goal = label.startsWith("/members/search") ? "none: the search box's endpoint, for comparison" : "p95 < 300 ms";
       say(`  GET ${label} (${REPEAT} requests, signed in as member care): ${h.times ? summary(h.times, goal) : `answered ${h.status}, not timed`}`);
     }
