@@ -29,8 +29,8 @@ export type BenchDataset = {
 
 export const DEFAULT_SEED = 20_261_130;
 export const DEFAULT_AS_OF = new Date("2026-11-01T00:00:00.000Z");
-/** Postings per history slot on average (see expressions.ts: 7 awards, a redemption, a transfer or award and an expiry or award per ten). */
-const POSTINGS_PER_SLOT = 2.04;
+/** Postings per history slot, measured (see expressions.ts: 7 awards, a redemption, a transfer or award and an expiry or award per ten). */
+const POSTINGS_PER_SLOT = 2.01;
 /**
  * Timeline entries per slot: a purchase and its award for most slots, one entry for a promotion,
  * redemption, transfer or expiry (see timelineEntryCount).
