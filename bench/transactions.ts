@@ -5,10 +5,6 @@
  *     INSERT of the same transaction rows (the ceiling) and the ratio.
  * Builds the app first when the build is stale; a fresh embedded PostgreSQL (or DATABASE_URL).
  */
-import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import getPort from "get-port";
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db";
 import { systemActor } from "@/lib/actor";
@@ -19,18 +15,15 @@ import { approveOffer, createOfferDraft, saveOfferDraft, submitOffer } from "@/l
 import { createProgram } from "@/lib/programs";
 import { setBaseEarnRule } from "@/lib/programs/earn-rule";
 import { createUser } from "@/lib/users";
-import { buildFingerprint, FINGERPRINT_FILE, isBuildCurrent } from "../scripts/lib/build-fingerprint";
+import { ensureProductionBuild, startProductionServer } from "./lib/app";
 import { startBenchDatabase } from "./lib/database";
+import { fmt, percentile } from "./lib/stats";
 
 const CLIENTS = 32;
 const SINGLE = Number(process.env.BENCH_TRANSACTIONS ?? 8_000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
 const MEMBERS = 2_000;
-const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const actor = systemActor("bench");
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
 const MCCS = ["5411", "5812", "5814", "5999", "4511", "7011", "5732", "5651"];
 function offerDefinition(programId: string, i: number): Record<string, unknown> {
@@ -71,19 +64,10 @@ const transaction = (memberExternalId: string) => ({
 });
 
 async function main() {
-  if (!isBuildCurrent(root)) {
-    console.log("[bench] building the production app…");
-    const code = await new Promise<number>((resolve) => spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } }).on("exit", (c) => resolve(c ?? 1)));
-    if (code !== 0) process.exit(code);
-    writeFileSync(path.join(root, FINGERPRINT_FILE), buildFingerprint(root));
-  }
+  await ensureProductionBuild();
   const database = await startBenchDatabase("coalition_bench_tx");
   const { db, sql: client } = createDb(database.url, { max: 4 });
-  const port = await getPort();
-  const web = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
-  });
+  const web = await startProductionServer(database.url);
   try {
     const program = await createProgram(db, actor, { code: "BENCH", name: "Bench", pointsToCurrency: "0.25", currency: "INR", timeZone: "Asia/Kolkata", minRedemptionPoints: 1, maxRedemptionPoints: null, redemptionMultipleOf: 1 });
     await setBaseEarnRule(db, actor, program.id, { rule: { kind: "percentage", rate: "1" }, narration: "{points} base points" });
@@ -102,10 +86,8 @@ async function main() {
     // Statistics for what the setup filled; the ledger tables start empty and autovacuum analyzes them as they grow
     // (an ANALYZE of an empty table would make the foreign-key checks scan it for a while).
     await db.execute(sql`analyze members, member_programs, programs, offers, offer_versions, api_keys, users`);
-    const base = `http://127.0.0.1:${port}`;
-    let up = false;
-    for (let i = 0; i < 240 && web.exitCode === null && !(up = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
-    if (!up) throw new Error("the production server did not start (see above)");
+    const base = web.base;
+    await web.waitUntilUp();
     const post = async (pathName: string, body: unknown) => {
       const res = await fetch(`${base}${pathName}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
       if (res.status >= 300) throw new Error(`${pathName}: ${res.status} ${await res.text()}`);
@@ -163,11 +145,7 @@ async function main() {
     console.log(`  POST /transactions/batch (1,000 per request, 4 at a time): ${fmt(batchRate)} transactions/s  (goal ≥ 10,000/s)`);
     console.log(`  bare multi-row INSERT of the transaction rows: ${fmt(ceilingRate)} rows/s; ratio ${(batchRate / ceilingRate).toFixed(3)}`);
   } finally {
-    if (web.exitCode === null) {
-      const exited = new Promise((r) => web.once("exit", r));
-      web.kill("SIGTERM");
-      await exited;
-    }
+    await web.stop();
     await client.end({ timeout: 5 });
     await database.stop();
   }
