@@ -68,12 +68,13 @@ CREATE INDEX "members_phone_national_idx" ON "members" USING btree (regexp_repla
 CREATE INDEX "members_first_name_search_idx" ON "members" USING btree (lower("first_name") collate "C");--> statement-breakpoint
 CREATE INDEX "members_last_name_search_idx" ON "members" USING btree (lower("last_name") collate "C");--> statement-breakpoint
 CREATE INDEX "members_full_name_search_idx" ON "members" USING btree (lower("first_name" || ' ' || "last_name") collate "C");--> statement-breakpoint
-CREATE INDEX "fulfilment_events_member_idx" ON "fulfilment_events" USING btree ("member_id","at","id");--> statement-breakpoint
+CREATE INDEX "fulfilment_events_member_idx" ON "fulfilment_events" USING btree ("member_id","at","id") WHERE "fulfilment_events"."from_state" is not null;--> statement-breakpoint
 CREATE INDEX "fulfilments_entry_idx" ON "fulfilments" USING btree ("entry_id") WHERE "fulfilments"."entry_id" is not null;--> statement-breakpoint
+CREATE INDEX "fulfilments_member_unposted_idx" ON "fulfilments" USING btree ("member_id","created_at","id") WHERE "fulfilments"."outcome_type" <> 'reward_points' or "fulfilments"."entry_id" is null;--> statement-breakpoint
 CREATE INDEX "member_events_member_received_idx" ON "member_events" USING btree ("member_id","received_at","id");--> statement-breakpoint
 CREATE INDEX "transactions_member_received_idx" ON "transactions" USING btree ("member_id","received_at","id");--> statement-breakpoint
 CREATE INDEX "members_email_idx" ON "members" USING btree (lower("email") collate "C");--> statement-breakpoint
-CREATE INDEX "journal_entries_member_idx" ON "journal_entries" USING btree ("member_id","at","id");--> statement-breakpoint
+CREATE INDEX "journal_entries_member_idx" ON "journal_entries" USING btree ("member_id","kind","at","id");--> statement-breakpoint
 CREATE INDEX "fulfilments_member_idx" ON "fulfilments" USING btree ("member_id","created_at","id");--> statement-breakpoint
 INSERT INTO "member_tier_changes" ("member_id", "program_id", "from_tier_id", "to_tier_id", "reason", "actor_label", "at")
 SELECT "member_id", "program_id", NULL, "tier_id", 'Enrolled', 'system', "enrolled_at" FROM "member_programs";

@@ -35,7 +35,8 @@ export const journalEntries = pgTable(
     actorLabel: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("journal_entries_member_idx").on(t.memberId, t.at, t.id)],
+  // A member's entries of one kind, newest first (the member timeline reads each kind this way).
+  (t) => [index("journal_entries_member_idx").on(t.memberId, t.kind, t.at, t.id)],
 );
 
 export const postings = pgTable(

@@ -98,6 +98,8 @@ export const fulfilments = pgTable(
   (t) => [
     index("fulfilments_member_idx").on(t.memberId, t.createdAt, t.id),
     index("fulfilments_entry_idx").on(t.entryId).where(sql`${t.entryId} is not null`),
+    // The member timeline's awards that are not a ledger entry of their own: other outcomes, and points not yet posted.
+    index("fulfilments_member_unposted_idx").on(t.memberId, t.createdAt, t.id).where(sql`${t.outcomeType} <> 'reward_points' or ${t.entryId} is null`),
     index("fulfilments_transaction_idx").on(t.transactionId),
     index("fulfilments_offer_idx").on(t.offerId, t.state),
     check("fulfilments_value_positive", sql`${t.value} > 0 and ${t.reversedValue} >= 0 and ${t.reversedValue} <= ${t.value}`),
@@ -120,7 +122,7 @@ export const fulfilmentEvents = pgTable(
     actorLabel: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("fulfilment_events_fulfilment_idx").on(t.fulfilmentId, t.id), index("fulfilment_events_member_idx").on(t.memberId, t.at, t.id)],
+  (t) => [index("fulfilment_events_fulfilment_idx").on(t.fulfilmentId, t.id), index("fulfilment_events_member_idx").on(t.memberId, t.at, t.id).where(sql`${t.fromState} is not null`)],
 );
 
 /**

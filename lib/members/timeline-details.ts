@@ -119,21 +119,52 @@ function breakupOf(value: unknown, codes: Map<string, string>): ProgrammePoints[
   return rows.map((b) => ({ programCode: codes.get(b.program_id) ?? "?", points: num(b.points) }));
 }
 
+const fulfilmentDetails = (where: SQL) => sql`
+  select f.*, o.name as offer_name, pa.name as partner_name, pa.currency_name as partner_currency, t.external_id as transaction_external_id
+  from fulfilments f left join offers o on o.id = f.offer_id left join partners pa on pa.id = f.partner_id left join transactions t on t.id = f.transaction_id
+  where ${where}`;
+
+/** The fulfilments that posted these journal entries, by entry id: an offer's points explained by the offer. */
+async function fulfilmentsOfEntries(db: DbOrTx, entryIds: readonly string[]): Promise<Map<string, Row>> {
+  if (entryIds.length === 0) return new Map();
+  const rows = await db.execute<Row>(fulfilmentDetails(sql`f.entry_id in (${list(entryIds, "bigint")})`));
+  return new Map(rows.map((r) => [String(r.entry_id), r]));
+}
+
+function awardOf(base: Base, r: Row, code: (id: unknown) => string | null): TimelineItem {
+  return {
+    ...base,
+    kind: "award",
+    origin: "fulfilment",
+    fulfilmentId: String(r.id),
+    outcomeType: String(r.outcome_type),
+    value: num(r.value),
+    reversedValue: num(r.reversed_value),
+    currency: str(r.currency),
+    programCode: code(r.program_id),
+    offerName: str(r.offer_name),
+    offerVersion: r.offer_version === null ? null : num(r.offer_version),
+    partnerName: str(r.partner_name),
+    partnerCurrency: str(r.partner_currency),
+    state: String(r.state),
+    postingMethod: String(r.posting_method),
+    narration: String(r.narration),
+    explanation: (r.explanation as string[] | null) ?? [],
+    voucherCode: str(r.voucher_code),
+    transactionExternalId: str(r.transaction_external_id),
+  };
+}
+
 /** The details of a page of timeline keys, in the keys' order. */
 export async function loadTimelineDetails(db: DbOrTx, memberId: string, keys: readonly TimelineKey[]): Promise<TimelineItem[]> {
   const idsOf = (source: string) => keys.filter((k) => k.source === source).map((k) => k.id);
   const journalIds = idsOf("J");
-  const [programRows, transactions, events, fulfilments, journal, points, changes, redemptions, transfers, adjustments, tiers] = await Promise.all([
+  const [programRows, transactions, events, fulfilments, entryFulfilments, journal, points, changes, redemptions, transfers, adjustments, tiers] = await Promise.all([
     db.execute<{ id: string; code: string }>(sql`select id::text, code from programs`),
     rowsById(db, idsOf("T"), (ids) => sql`select * from transactions where id in (${ids})`),
     rowsById(db, idsOf("E"), (ids) => sql`select * from member_events where id in (${ids})`),
-    rowsById(
-      db,
-      idsOf("F"),
-      (ids) => sql`select f.*, o.name as offer_name, pa.name as partner_name, pa.currency_name as partner_currency, t.external_id as transaction_external_id
-        from fulfilments f left join offers o on o.id = f.offer_id left join partners pa on pa.id = f.partner_id left join transactions t on t.id = f.transaction_id
-        where f.id in (${ids})`,
-    ),
+    rowsById(db, idsOf("F"), (ids) => fulfilmentDetails(sql`f.id in (${ids})`)),
+    fulfilmentsOfEntries(db, keys.filter((k) => k.source === "J" && k.kind === "award").map((k) => k.id)),
     rowsById(db, journalIds, (ids) => sql`select * from journal_entries where id in (${ids})`),
     entryPoints(db, memberId, journalIds),
     rowsById(
@@ -194,35 +225,13 @@ export async function loadTimelineDetails(db: DbOrTx, memberId: string, keys: re
       }
       case "F": {
         const r = fulfilments.get(k.id);
-        return r
-          ? [
-              {
-                ...base,
-                kind: "award",
-                origin: "fulfilment",
-                fulfilmentId: String(r.id),
-                outcomeType: String(r.outcome_type),
-                value: num(r.value),
-                reversedValue: num(r.reversed_value),
-                currency: str(r.currency),
-                programCode: code(r.program_id),
-                offerName: str(r.offer_name),
-                offerVersion: r.offer_version === null ? null : num(r.offer_version),
-                partnerName: str(r.partner_name),
-                partnerCurrency: str(r.partner_currency),
-                state: String(r.state),
-                postingMethod: String(r.posting_method),
-                narration: String(r.narration),
-                explanation: (r.explanation as string[] | null) ?? [],
-                voucherCode: str(r.voucher_code),
-                transactionExternalId: str(r.transaction_external_id),
-              },
-            ]
-          : [];
+        return r ? [awardOf(base, r, code)] : [];
       }
       case "J": {
         const r = journal.get(k.id);
         if (!r) return [];
+        const explained = kind === "award" ? entryFulfilments.get(k.id) : undefined;
+        if (explained) return [awardOf(base, explained, code)];
         const common = { memo: str(r.memo), reference: str(r.reference), actor: String(r.actor_label), points: points.get(k.id) ?? [] };
         return [kind === "award" ? { ...base, kind: "award", origin: "ledger", ...common } : { ...base, kind: kind === "expiry" ? "expiry" : "reversal", entryKind: String(r.kind), ...common }];
       }

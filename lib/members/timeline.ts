@@ -69,6 +69,11 @@ type Source = {
 const micros = (at: SQL) => sql`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const padded = (id: SQL) => sql`lpad(${id}::text, 19, '0')`;
 
+/** A member's journal entries of one kind: one index range (journal_entries_member_idx) newest first. */
+function journalKind(kind: TimelineKind, entryKind: string, m: SQL, programFilter: (programId: string) => SQL): Source {
+  return { kind, from: sql`journal_entries s`, at: sql`s.at`, key: sql`'J:' || ${padded(sql`s.id`)}`, member: sql`s.member_id = ${m} and s.kind = ${entryKind}`, programFilter };
+}
+
 function sources(memberId: string): Source[] {
   const m = sql`${memberId}::uuid`;
   const memberHasPostingIn = (programId: string) =>
@@ -84,23 +89,17 @@ function sources(memberId: string): Source[] {
     },
     { kind: "activity", from: sql`member_events s`, at: sql`s.received_at`, key: sql`'E:' || s.id::text`, member: sql`s.member_id = ${m}`, programFilter: () => null },
     {
+      // Outcomes that are not points in the ledger (cashback, vouchers, partner points) and points not posted yet.
       kind: "award",
       from: sql`fulfilments s`,
       at: sql`s.created_at`,
       key: sql`'F:' || s.id::text`,
       member: sql`s.member_id = ${m}`,
+      extra: sql`(s.outcome_type <> 'reward_points' or s.entry_id is null)`,
       programFilter: (p) => sql`s.program_id = ${p}::uuid`,
     },
-    {
-      // Points awarded without a fulfilment (the award API, partner earn, promotions).
-      kind: "award",
-      from: sql`journal_entries s`,
-      at: sql`s.at`,
-      key: sql`'J:' || ${padded(sql`s.id`)}`,
-      member: sql`s.member_id = ${m}`,
-      extra: sql`s.kind = 'award' and not exists (select 1 from fulfilments f where f.entry_id = s.id)`,
-      programFilter: memberHasPostingIn,
-    },
+    // Points posted to the ledger: by an offer or base rule (their fulfilment explains them), the award API, partner earn, promotions.
+    journalKind("award", "award", m, memberHasPostingIn),
     {
       kind: "fulfilment",
       from: sql`fulfilment_events s`,
@@ -135,16 +134,10 @@ function sources(memberId: string): Source[] {
       member: sql`s.to_member_id = ${m}`,
       programFilter: (p) => sql`s.to_program_id = ${p}::uuid`,
     },
-    { kind: "expiry", from: sql`journal_entries s`, at: sql`s.at`, key: sql`'J:' || ${padded(sql`s.id`)}`, member: sql`s.member_id = ${m}`, extra: sql`s.kind = 'expiry'`, programFilter: memberHasPostingIn },
-    {
-      kind: "reversal",
-      from: sql`journal_entries s`,
-      at: sql`s.at`,
-      key: sql`'J:' || ${padded(sql`s.id`)}`,
-      member: sql`s.member_id = ${m}`,
-      extra: sql`s.kind in ('award_reversal', 'debt_repayment', 'redemption_reversal')`,
-      programFilter: memberHasPostingIn,
-    },
+    journalKind("expiry", "expiry", m, memberHasPostingIn),
+    journalKind("reversal", "award_reversal", m, memberHasPostingIn),
+    journalKind("reversal", "debt_repayment", m, memberHasPostingIn),
+    journalKind("reversal", "redemption_reversal", m, memberHasPostingIn),
     {
       kind: "adjustment",
       from: sql`member_adjustments s`,
