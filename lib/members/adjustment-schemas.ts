@@ -15,6 +15,7 @@ export const ADJUSTMENT_REASONS = {
   correction: "Correction",
 } as const;
 export type AdjustmentReason = keyof typeof ADJUSTMENT_REASONS;
+export const reasonLabel = (code: string): string => ADJUSTMENT_REASONS[code as AdjustmentReason] ?? code;
 export const ADJUSTMENT_REASON_CODES = Object.keys(ADJUSTMENT_REASONS) as [AdjustmentReason, ...AdjustmentReason[]];
 
 export const ADJUSTMENT_DIRECTIONS = ["credit", "debit"] as const;

@@ -13,14 +13,13 @@ import { addToBalances, loadLotsForSpend, lockMemberPrograms, moveLots, postEntr
 import { assertEnrolled } from "@/lib/ledger/redeem";
 import { getSetting } from "@/lib/settings";
 import {
-  ADJUSTMENT_REASONS,
   adjustmentDecisionSchema,
   adjustmentRejectionSchema,
   adjustmentRequestSchema,
   approvalThresholdSchema,
   DEFAULT_ADJUSTMENT_APPROVAL_THRESHOLD,
   needsApproval,
-  type AdjustmentReason,
+  reasonLabel,
 } from "./adjustment-schemas";
 
 export { listAdjustments, type AdjustmentListRow, type AdjustmentPage } from "./adjustment-queries";
@@ -173,8 +172,6 @@ async function assertSpendable(db: DbOrTx, memberId: string, programId: string, 
 
 const insufficient = (available: number, requested: number) =>
   new DomainError("insufficient_points", `The member has only ${points(available)} points to debit in this programme.`, { available, requested, field: "points" });
-
-export const reasonLabel = (code: string) => ADJUSTMENT_REASONS[code as AdjustmentReason] ?? code;
 
 /**
  * Writes a posted adjustment to the ledger, in the caller's transaction, which holds the member's

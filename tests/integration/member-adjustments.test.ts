@@ -170,8 +170,8 @@ describe("refusals write nothing", () => {
     expect(await codeOf(requestAdjustment(getDb(), agent, request(member.id, program.id, { direction: "debit", points: 5000 })))).toBe("insufficient_points");
     expect(await adjustmentsOf(member.id)).toHaveLength(0);
     expect((await balance(member.id, program.id)).current).toBe(400);
-    const [{ n }] = await getDb().select({ n: count() }).from(journalEntries).where(and(eq(journalEntries.memberId, member.id), eq(journalEntries.kind, "adjustment")));
-    expect(n).toBe(0);
+    const [row] = await getDb().select({ n: count() }).from(journalEntries).where(and(eq(journalEntries.memberId, member.id), eq(journalEntries.kind, "adjustment")));
+    expect(row!.n).toBe(0);
   });
 
   it("bad input gets a coded error naming the problem", async () => {
