@@ -94,7 +94,7 @@ export function AdjustmentsTable({
         </div>
       ),
     },
-    { header: "Requested by", cell: ({ row }) => <span className="break-all">{row.original.requestedByLabel}</span> },
+    { header: "Requested by", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.requestedByLabel}</span> },
     // The queue lists only pending adjustments: their status and decision go without saying.
     ...(showMember
       ? []
@@ -138,10 +138,10 @@ export function AdjustmentsTable({
 
 function Decided({ row }: { row: AdjustmentRow }) {
   if (row.status === "pending_approval") return <span className="text-slate-500">—</span>;
-  if (row.status === "posted" && !row.decidedByLabel) return <span className="text-slate-600">No approval needed</span>;
+  if (row.status === "posted" && !row.decidedByLabel) return <span className="whitespace-nowrap text-slate-600">No approval needed</span>;
   return (
     <div className="flex flex-col gap-0.5">
-      <span className="break-all">{row.decidedByLabel}</span>
+      <span className="whitespace-nowrap">{row.decidedByLabel}</span>
       <span className="text-xs text-slate-500">
         <DateTime value={row.decidedAt} />
       </span>

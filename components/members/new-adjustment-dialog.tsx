@@ -126,14 +126,15 @@ function AdjustmentForm({ memberId, memberLabel, programmes, threshold, onDone }
                     )}
                   >
                     <input type="radio" value={d} {...register("direction")} className="sr-only" />
-                    {d === "credit" ? "Credit (add points)" : "Debit (take points)"}
+                    {d === "credit" ? "Credit" : "Debit"}
                   </label>
                 ))}
               </div>
+              <p className="text-xs text-slate-500">{credit ? "Adds points to the member’s balance, in a new lot." : "Takes points away, earliest-expiring first, as a redemption would."}</p>
             </fieldset>
             <FormField
               label="Points"
-              hint={!credit && programme ? `The member has ${formatPoints(programme.current)} points in ${programme.code}; a debit cannot take more than they can spend.` : "A whole number, e.g. 500."}
+              hint={!credit && programme ? `The member has ${formatPoints(programme.current)} points in ${programme.code}; a debit cannot take more than they can spend.` : "A whole number of points, at most 10,000,000."}
               error={errors.points?.message}
             >
               <Input {...register("points")} inputMode="numeric" autoComplete="off" placeholder="500" className="w-48 tabular-nums" />
