@@ -35,7 +35,7 @@ export function AdjustmentDecision({ adjustment, ownRequest }: { adjustment: Dec
             Approve
           </Button>
         </div>
-        <p id={noticeId} className="max-w-56 text-right text-xs font-medium text-amber-800" data-testid="maker-checker-notice">
+        <p id={noticeId} className="max-w-48 text-right text-xs font-medium text-amber-800" data-testid="maker-checker-notice">
           You requested this: another member care user must decide.
         </p>
       </div>

@@ -86,7 +86,7 @@ export function AdjustmentsTable({
     },
     {
       header: "Reason",
-      meta: { className: "min-w-56 max-w-md" },
+      meta: { className: "min-w-48 max-w-sm" },
       cell: ({ row }) => (
         <div className="flex flex-col gap-0.5">
           <span className="font-medium text-slate-900">{reasonLabel(row.original.reasonCode)}</span>
@@ -94,7 +94,7 @@ export function AdjustmentsTable({
         </div>
       ),
     },
-    { header: "Requested by", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.requestedByLabel}</span> },
+    { header: "Requested by", cell: ({ row }) => <UserLabel label={row.original.requestedByLabel} /> },
     // The queue lists only pending adjustments: their status and decision go without saying.
     ...(showMember
       ? []
@@ -138,14 +138,23 @@ export function AdjustmentsTable({
 
 function Decided({ row }: { row: AdjustmentRow }) {
   if (row.status === "pending_approval") return <span className="text-slate-500">—</span>;
-  if (row.status === "posted" && !row.decidedByLabel) return <span className="whitespace-nowrap text-slate-600">No approval needed</span>;
+  if (row.status === "posted" && !row.decidedByLabel) return <span className="text-slate-600">No approval needed</span>;
   return (
     <div className="flex flex-col gap-0.5">
-      <span className="whitespace-nowrap">{row.decidedByLabel}</span>
+      <UserLabel label={row.decidedByLabel ?? ""} />
       <span className="text-xs text-slate-500">
         <DateTime value={row.decidedAt} />
       </span>
       {row.decisionNote && <span className="text-xs break-words text-slate-600">“{row.decisionNote}”</span>}
     </div>
+  );
+}
+
+/** A user's label (their email), cut short with the whole of it in the tooltip, so long addresses do not stretch the table. */
+function UserLabel({ label }: { label: string }) {
+  return (
+    <span className="block max-w-40 truncate" title={label}>
+      {label}
+    </span>
   );
 }

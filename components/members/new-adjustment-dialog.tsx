@@ -21,6 +21,7 @@ export type AdjustableProgramme = { id: string; code: string; name: string; curr
 
 type Values = { programId: string; direction: "credit" | "debit"; points: string; reasonCode: string; note: string };
 type Field = keyof Values;
+const FIELDS: Field[] = ["programId", "direction", "points", "reasonCode", "note"];
 
 /** The same rules as the server action (which checks them again), with the typed strings kept as typed. */
 const resolver = zodResolver(adjustmentRequestSchema.omit({ memberId: true }), undefined, { raw: true }) as unknown as Resolver<Values>;
@@ -88,8 +89,9 @@ function AdjustmentForm({ memberId, memberLabel, programmes, threshold, onDone }
         return onDone();
       }
       // Back to the form, with the server's reasons next to their fields.
-      for (const [field, messages] of Object.entries(result.errors ?? {})) form.setError(field as Field, { type: "server", message: messages.join(" ") });
-      setMessage(result.errors ? undefined : result.message);
+      const onForm = Object.entries(result.errors ?? {}).filter(([field]) => FIELDS.includes(field as Field));
+      for (const [field, messages] of onForm) form.setError(field as Field, { type: "server", message: messages.join(" ") });
+      setMessage(onForm.length > 0 ? undefined : result.message);
       setStep("edit");
     });
 
