@@ -56,7 +56,18 @@ export function AdjustmentsTable({
   decider?: { id: string };
 }) {
   const columns: ColumnDef<AdjustmentRow, unknown>[] = [
-    { header: "Requested", cell: ({ row }) => <DateTime value={row.original.createdAt} /> },
+    {
+      header: "Requested",
+      cell: ({ row }) => (
+        <div className="flex flex-col gap-0.5">
+          <DateTime value={row.original.createdAt} />
+          <span className="text-xs text-slate-500">
+            <span className="sr-only">by </span>
+            <UserLabel label={row.original.requestedByLabel} />
+          </span>
+        </div>
+      ),
+    },
     ...(showMember
       ? [
           {
@@ -94,7 +105,6 @@ export function AdjustmentsTable({
         </div>
       ),
     },
-    { header: "Requested by", cell: ({ row }) => <UserLabel label={row.original.requestedByLabel} /> },
     // The queue lists only pending adjustments: their status and decision go without saying.
     ...(showMember
       ? []
