@@ -4,7 +4,7 @@ const SECTIONS: Record<DemoRole, string[]> = {
   admin: ["Reports", "Settings"],
   program_manager: ["Offers", "Programmes", "Partners", "Members", "Reports"],
   partner_manager: ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports"],
-  member_care: ["Offers", "Programmes", "Partners", "Members"],
+  member_care: ["Offers", "Programmes", "Partners", "Members", "Approvals"],
   auditor: ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports", "Settings"],
 };
 

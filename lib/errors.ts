@@ -65,7 +65,9 @@ export type ErrorCode =
   | "nothing_to_bill"
   | "statement_not_found"
   | "not_retryable"
-  | "not_reversible";
+  | "not_reversible"
+  | "adjustment_not_found"
+  | "adjustment_not_pending";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   member_not_found: 404,
@@ -115,6 +117,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   statement_not_found: 404,
   not_retryable: 409,
   not_reversible: 409,
+  adjustment_not_found: 404,
+  adjustment_not_pending: 409,
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,

@@ -80,6 +80,7 @@ export const SECTIONS = [
   { key: "partners", label: "Partners", href: "/partners", permission: "partners:read" },
   { key: "point-blocks", label: "Point blocks", href: "/point-blocks", permission: "point_blocks:read" },
   { key: "members", label: "Members", href: "/members", permission: "members:read" },
+  { key: "adjustments", label: "Approvals", href: "/adjustments", permission: "members:adjust" },
   { key: "reports", label: "Reports", href: "/reports", permission: "reports:read" },
   { key: "settings", label: "Settings", href: "/settings", permission: "users:read" },
 ] as const satisfies readonly { key: string; label: string; href: string; permission: Permission }[];

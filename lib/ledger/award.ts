@@ -105,6 +105,16 @@ async function prepareAward(db: DbOrTx, actor: Actor, input: AwardInput, now: Da
   };
 }
 
+/**
+ * When points credited at `creditedAt` expire under the programme's default expiry strategy, derived
+ * exactly as an award's expiry is. For credits written outside the award path (goodwill adjustments).
+ */
+export async function defaultExpiryFor(db: DbOrTx, programId: string, creditedAt: Date): Promise<Date | null> {
+  const terms = await programTerms(db, programId, true);
+  const strategy = pickStrategy(terms, undefined);
+  return expiryDate(creditedAt, { kind: strategy.kind as ExpiryStrategyKind, amount: strategy.amount }, terms.timeZone);
+}
+
 type ProgramTerms = { timeZone: string; issuedAccountId: number; strategies: ExpiryStrategyRow[] };
 const termsCache = new Map<string, ProgramTerms>();
 

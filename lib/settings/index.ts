@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/audit";
 export const SETTINGS = {
   "core_banking.url": { env: "COALITION_CORE_BANKING_URL", label: "Core-banking credit hook URL" },
   "core_banking.timeout_ms": { env: "COALITION_CORE_BANKING_TIMEOUT_MS", label: "Core-banking call timeout (ms)" },
+  "member_care.adjustment_approval_threshold": { env: "COALITION_ADJUSTMENT_APPROVAL_THRESHOLD", label: "Adjustment approval threshold (points)" },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 

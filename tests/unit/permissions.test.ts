@@ -18,7 +18,7 @@ describe("permission map", () => {
       ["admin", ["Reports", "Settings"]],
       ["program_manager", ["Offers", "Programmes", "Partners", "Members", "Reports"]],
       ["partner_manager", ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports"]],
-      ["member_care", ["Offers", "Programmes", "Partners", "Members"]],
+      ["member_care", ["Offers", "Programmes", "Partners", "Members", "Approvals"]],
     ] as const)("%s sees %j", (role, labels) => {
       expect(sectionsFor([role]).map((s) => s.label)).toEqual(labels);
     });

@@ -6,6 +6,7 @@ export const SETTINGS_TABS: SettingsTab[] = [
   { label: "Users", href: "/settings/users", permission: "users:read" },
   { label: "API keys", href: "/settings/api-keys", permission: "api_keys:read" },
   { label: "Integrations", href: "/settings/integrations", permission: "api_keys:read" },
+  { label: "Member care", href: "/settings/member-care", permission: "api_keys:read" },
   { label: "Audit log", href: "/settings/audit", permission: "audit:read" },
 ];
 

@@ -20,13 +20,15 @@ export type EffectiveSetting = {
 };
 
 /**
- * The core-banking hook's settings with where each value comes from. getSetting() answers only the
- * value; the console also says whether it was saved here or comes from the environment.
+ * Settings with where each value comes from: saved in the console, else the environment variable, else
+ * the given fallback (the built-in default, or null for none). getSetting() answers only the value; the
+ * console also says whether it was saved here or comes from the environment.
  */
-export async function loadCoreBankingSettings(db: DbOrTx): Promise<{ url: EffectiveSetting; timeout: EffectiveSetting }> {
-  const keys: SettingKey[] = ["core_banking.url", "core_banking.timeout_ms"];
+export async function loadEffectiveSettings<K extends SettingKey>(db: DbOrTx, fallbacks: Record<K, string | null>): Promise<Record<K, EffectiveSetting>> {
+  const keys = Object.keys(fallbacks) as K[];
   const rows = await db.select().from(appSettings).where(inArray(appSettings.key, keys));
-  const effective = (key: SettingKey, fallback: string | null): EffectiveSetting => {
+  const effective = (key: K): EffectiveSetting => {
+    const fallback = fallbacks[key];
     const saved = rows.find((r) => r.key === key);
     const env = SETTINGS[key].env;
     const envValue = process.env[env] || null;
@@ -34,5 +36,11 @@ export async function loadCoreBankingSettings(db: DbOrTx): Promise<{ url: Effect
     if (envValue) return { key, value: envValue, source: "environment", env, envValue, savedAt: null };
     return { key, value: fallback, source: fallback === null ? "none" : "default", env, envValue, savedAt: null };
   };
-  return { url: effective("core_banking.url", null), timeout: effective("core_banking.timeout_ms", String(DEFAULT_TIMEOUT_MS)) };
+  return Object.fromEntries(keys.map((key) => [key, effective(key)])) as Record<K, EffectiveSetting>;
+}
+
+/** The core-banking hook's settings with where each value comes from. */
+export async function loadCoreBankingSettings(db: DbOrTx): Promise<{ url: EffectiveSetting; timeout: EffectiveSetting }> {
+  const settings = await loadEffectiveSettings(db, { "core_banking.url": null, "core_banking.timeout_ms": String(DEFAULT_TIMEOUT_MS) });
+  return { url: settings["core_banking.url"], timeout: settings["core_banking.timeout_ms"] };
 }
