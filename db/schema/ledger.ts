@@ -69,7 +69,7 @@ export const lots = pgTable(
     entryId: bigint({ mode: "number" })
       .notNull()
       .references(() => journalEntries.id),
-    /** award | transfer_in */
+    /** award | transfer_in | adjustment */
     source: text().notNull(),
     awardedAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }),
