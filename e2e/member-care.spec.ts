@@ -14,7 +14,7 @@ asRole("member_care")(
     await expect(page.getByTestId("expiring-points")).toContainText("600");
 
     await page.getByRole("link", { name: "Timeline" }).click();
-    await expect(page.getByTestId("timeline-entry").filter({ hasText: "DEMO-POS-4004" })).toBeVisible();
+    await expect(page.locator("[data-testid=timeline-entry][data-kind=transaction]")).toContainText(["DEMO-POS-4004"]);
     await page.getByLabel("Kind").selectOption({ label: "Redemptions" });
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/kind=redemption/);
