@@ -199,8 +199,9 @@ async function postAdjustment(tx: DbOrTx, actor: Actor, adjustment: MemberAdjust
     // The credit's lot expires as an award made now would, under the programme's default expiry strategy.
     const expiresAt = await defaultExpiryFor(tx, programId, now);
     await tx.insert(lots).values({ memberId, programId, entryId, source: "adjustment", awardedAt: now, expiresAt, points: adjustment.points, pointsLeft: adjustment.points });
-    // Lifetime is "points ever earned here" (it drives tiers): a goodwill credit is given, not earned, so it does not count.
-    await addToBalances(tx, memberId, programId, { current: adjustment.points });
+    // Lifetime moves with current, as a take-back's does: for a member without transfers lifetime =
+    // current + expired + redeemed (DESIGN.md) holds through adjustments too.
+    await addToBalances(tx, memberId, programId, { current: adjustment.points, lifetime: adjustment.points });
     return entryId;
   }
   // A debit takes points earliest-expiry-first, exactly as a redemption does, and never more than the member has.
@@ -208,8 +209,8 @@ async function postAdjustment(tx: DbOrTx, actor: Actor, adjustment: MemberAdjust
   if (!allocation.ok) throw insufficient(allocation.available, adjustment.points);
   const entryId = await postEntry(tx, entry);
   await moveLots(tx, entryId, allocation.allocations);
-  // Like a credit, a debit leaves lifetime (earned) points alone: it corrects the balance, not the history of earning.
-  await addToBalances(tx, memberId, programId, { current: -adjustment.points });
+  // Like a refund's take-back, a debit lowers lifetime as much as current (see the credit above).
+  await addToBalances(tx, memberId, programId, { current: -adjustment.points, lifetime: -adjustment.points });
   return entryId;
 }
 

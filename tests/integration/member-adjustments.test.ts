@@ -73,7 +73,7 @@ describe("the approval threshold", () => {
 });
 
 describe("a credit up to the threshold", () => {
-  it("posts at once: balance, a lot expiring like an award's, a balanced entry and the audit record; lifetime is untouched", async () => {
+  it("posts at once: balance, a lot expiring like an award's, a balanced entry and the audit record; lifetime moves with current", async () => {
     const { program, member } = await enrolled();
     await addExpiryStrategy(getDb(), systemTestActor, program.id, { name: "12 months", kind: "months", amount: 12, isDefault: true });
     const now = new Date("2026-03-10T08:00:00Z");
@@ -81,7 +81,7 @@ describe("a credit up to the threshold", () => {
 
     expect(adjustment).toMatchObject({ status: "posted", direction: "credit", points: 1000, requestedByLabel: agent.label, decidedById: null });
     expect(adjustment.entryId).toEqual(expect.any(Number));
-    expect(await balance(member.id, program.id)).toMatchObject({ current: 1000, lifetime: 0 });
+    expect(await balance(member.id, program.id)).toMatchObject({ current: 1000, lifetime: 1000 });
 
     const [entry] = await entriesFor(adjustment.id);
     expect(entry).toMatchObject({ id: adjustment.entryId, kind: "adjustment", memberId: member.id, memo: "Goodwill gesture: Flight delayed four hours", actorLabel: agent.label });
@@ -105,7 +105,7 @@ describe("a credit up to the threshold", () => {
     const adjustment = await requestAdjustment(getDb(), agent, request(member.id, program.id, { direction: "debit", points: 250, reasonCode: "duplicate_credit", note: "Statement credited twice" }));
 
     expect(adjustment.status).toBe("posted");
-    expect(await balance(member.id, program.id)).toMatchObject({ current: 250, lifetime: 500 });
+    expect(await balance(member.id, program.id)).toMatchObject({ current: 250, lifetime: 250 });
     const left = new Map((await getDb().select().from(lots).where(eq(lots.memberId, member.id))).map((l) => [l.id, l.pointsLeft]));
     expect(left.get(early.lotId)).toBe(0);
     expect(left.get(late.lotId)).toBe(250);
