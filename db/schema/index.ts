@@ -10,3 +10,4 @@ export * from "./vouchers";
 export * from "./imports";
 export * from "./partners";
 export * from "./member-care";
+export * from "./notifications";

@@ -79,6 +79,8 @@ export const lots = pgTable(
   },
   (t) => [
     index("lots_spendable_idx").on(t.memberId, t.expiresAt, t.awardedAt, t.id).where(sql`${t.pointsLeft} > 0`),
+    // Lots with points left by expiry: the expiry job walks it (keyset on expires_at, id) and the expiring-points report reads ranges of it.
+    index("lots_expiring_idx").on(t.expiresAt, t.id).where(sql`${t.pointsLeft} > 0`),
     check("lots_points_left_range", sql`${t.pointsLeft} >= 0 and ${t.pointsLeft} <= ${t.points}`),
   ],
 );

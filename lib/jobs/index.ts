@@ -3,6 +3,8 @@ import PgBoss from "pg-boss";
 import { lt, sql } from "drizzle-orm";
 import { idempotencyKeys, signInAttempts } from "@/db/schema";
 import type { Db } from "@/db";
+import { expirePoints } from "@/lib/expiry/expire";
+import { emitExpiringSoon } from "@/lib/expiry/expiring-soon";
 import { logger } from "@/lib/logger";
 import { registerImportJob } from "@/lib/imports/job";
 import { startDispatchLoop } from "@/lib/outbox/dispatch";
@@ -13,6 +15,10 @@ export { enqueueImport } from "@/lib/imports/job";
 export const SCHEDULED_JOBS = {
   "housekeeping.prune-idempotency-keys": { cron: "17 * * * *", description: "Forget idempotency keys older than 7 days" },
   "housekeeping.prune-sign-in-attempts": { cron: "23 3 * * *", description: "Forget sign-in attempts older than 30 days" },
+  // Every 15 minutes: lots expire at local midnight in each programme's time zone (some zones are
+  // offset by :30 or :45), and a run with nothing due costs one index probe.
+  "points.expire": { cron: "*/15 * * * *", description: "Expire the points of every lot past its expiry date" },
+  "points.expiring-soon": { cron: "35 2 * * *", description: "Remind members with points expiring in the next 30 days (one notification each)" },
 } as const;
 export type ScheduledJobName = keyof typeof SCHEDULED_JOBS;
 
@@ -24,6 +30,12 @@ export const jobHandlers: Record<ScheduledJobName, (db: Db) => Promise<number>> 
   async "housekeeping.prune-sign-in-attempts"(db) {
     const rows = await db.delete(signInAttempts).where(lt(signInAttempts.at, sql`now() - interval '30 days'`)).returning({ id: signInAttempts.id });
     return rows.length;
+  },
+  async "points.expire"(db) {
+    return (await expirePoints(db, { now: new Date() })).lots;
+  },
+  async "points.expiring-soon"(db) {
+    return emitExpiringSoon(db, { now: new Date() });
   },
 };
 
