@@ -1,17 +1,38 @@
+import { CalendarClock, ChevronRight } from "lucide-react";
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/console/section-placeholder";
+import Link from "next/link";
+import { SECTION_META } from "@/components/console/section-meta";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Reports" };
 
+const REPORTS = [
+  { href: "/reports/expiring", icon: CalendarClock, title: "Points expiring soon", detail: "Members with points expiring in the next 30, 60 or 90 days, per programme; CSV download." },
+];
+
 export default async function ReportsPage() {
   await requirePagePermission("reports:read");
   return (
-    <SectionPlaceholder
-      section="reports"
-      title="Reports"
-      arrival="Reports arrive in a coming release"
-      detail="Points, redemption, expiry and partner billing reports are not available in this build."
-    />
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Reports" description={SECTION_META.reports.description} />
+      <Card>
+        <ul className="divide-y divide-slate-100">
+          {REPORTS.map((r) => (
+            <li key={r.href}>
+              <Link href={r.href} className="flex items-center gap-3 px-5 py-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
+                <r.icon className="size-5 text-slate-500" aria-hidden="true" />
+                <span className="flex-1">
+                  <span className="block text-sm font-medium text-slate-900">{r.title}</span>
+                  <span className="block text-[13px] text-slate-600">{r.detail}</span>
+                </span>
+                <ChevronRight className="size-4 text-slate-400" aria-hidden="true" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
   );
 }
