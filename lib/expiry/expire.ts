@@ -20,10 +20,13 @@ export type ExpiryOptions = {
   now?: Date;
   /** Due lots read per batch; a batch locks at most this many member-programmes. */
   batchSize?: number;
+  /** Batches written at once, each in its own transaction on its own connection (2: one per core of a small server). */
+  concurrency?: number;
   actor?: Actor;
 };
 
 type Pair = { member_id: string; program_id: string };
+type DueLot = Pair & { at: string; id: string };
 type BatchResult = { member_programs: number; lots: number; points: string };
 
 /**
@@ -39,7 +42,8 @@ type BatchResult = { member_programs: number; lots: number; points: string };
  *     redemption, and a redemption waits at most for one batch;
  *  3. a second statement, so with a snapshot taken after the locks, re-reads each locked pair's due
  *     lots and writes everything in one multi-row statement.
- * Rows another transaction held in step 2 (a redemption, or a second run of this job) are taken
+ * Two batches run at once by default (one per core of a small server), on their own connections.
+ * Rows another transaction held in step 2 (a redemption, the other batch, a second run of this job) are taken
  * again at the end of the run with a plain FOR UPDATE in the same order, so they wait a moment
  * instead. Whatever the interleaving, a lot's points left are read under its member-programme lock,
  * so two runs, or a run and a redemption, never take the same points twice.
@@ -50,25 +54,25 @@ export async function expirePoints(db: Db, options: ExpiryOptions = {}): Promise
   const actor = options.actor ?? systemActor("points expiry");
   const run: ExpiryRun = { lots: 0, memberPrograms: 0, points: 0, batches: 0, deferred: 0 };
   const deferred: Pair[] = [];
-  let after: { at: string; id: string } | null = null;
+  const nextBatch = dueBatches(db, now, batchSize);
 
-  for (;;) {
-    const due = await dueLots(db, now, after, batchSize);
-    if (due.length === 0) break;
-    const last = due[due.length - 1]!;
-    after = { at: last.at, id: last.id };
-    const pairs = uniquePairs(due);
-    const { batch, locked } = await withTransactionRetry(() =>
-      db.transaction(async (tx) => {
-        const locked = await lockPairs(tx, pairs, true);
-        return { locked, batch: await writeExpiries(tx, locked, now, actor) };
-      }),
-    );
-    addBatch(run, batch);
-    const held = new Set(locked.map(key));
-    deferred.push(...pairs.filter((p) => !held.has(key(p))));
-    if (due.length < batchSize) break;
-  }
+  // `concurrency` transactions at once, each on its own connection, taking batches in index order.
+  await Promise.all(
+    Array.from({ length: options.concurrency ?? 2 }, async () => {
+      for (let due = await nextBatch(); due; due = await nextBatch()) {
+        const pairs = uniquePairs(due);
+        const { batch, locked } = await withTransactionRetry(() =>
+          db.transaction(async (tx) => {
+            const locked = await lockPairs(tx, pairs, true);
+            return { locked, batch: await writeExpiries(tx, locked, now, actor) };
+          }),
+        );
+        addBatch(run, batch);
+        const held = new Set(locked.map(key));
+        deferred.push(...pairs.filter((p) => !held.has(key(p))));
+      }
+    }),
+  );
 
   // The rows that were busy: now waited for, in the global lock order.
   run.deferred = deferred.length;
@@ -97,15 +101,41 @@ function uniquePairs(rows: readonly Pair[]): Pair[] {
   return [...seen.values()];
 }
 
-/** The next due lots after the cursor, in (expires_at, id) order. The cursor keeps expires_at as text: a JS Date drops microseconds. */
-async function dueLots(db: Db, now: Date, after: { at: string; id: string } | null, limit: number): Promise<(Pair & { at: string; id: string })[]> {
+/** Hands out the due lots a batch at a time, one read at a time, each after the previous batch's last lot. */
+function dueBatches(db: Db, now: Date, batchSize: number): () => Promise<DueLot[] | null> {
+  let after: { at: string; id: string } | null = null;
+  let exhausted = false;
+  let reading: Promise<unknown> = Promise.resolve();
+  return () => {
+    const next = reading.then(async () => {
+      if (exhausted) return null;
+      const due = await dueLots(db, now, after, batchSize);
+      exhausted = due.length < batchSize;
+      const last = due.at(-1);
+      if (!last) return null;
+      after = { at: last.at, id: last.id };
+      return due;
+    });
+    reading = next.catch(() => undefined);
+    return next;
+  };
+}
+
+/**
+ * The next due lots after the cursor, in (expires_at, id) order. The cursor keeps expires_at as text:
+ * a JS Date drops microseconds.
+ *
+ * The statements of a run are planned with their values each time (not prepared once): a generic
+ * plan knows neither how many pairs a batch passes nor where the cursor stands, and the plan it
+ * picks once a statement has run five times made batches ten times slower.
+ */
+async function dueLots(db: Db, now: Date, after: { at: string; id: string } | null, limit: number): Promise<DueLot[]> {
+  const from = after ? "and (l.expires_at, l.id) > ($3::timestamptz, $4::bigint)" : "and $3::text is null and $4::text is null";
   return clientOf(db).unsafe(
     `select l.id::text as id, l.expires_at::text as at, l.member_id, l.program_id from lots l
-     where l.points_left > 0 and l.expires_at <= $1::timestamptz
-       and ($2::timestamptz is null or (l.expires_at, l.id) > ($2::timestamptz, $3::bigint))
-     order by l.expires_at, l.id limit $4`,
-    [now.toISOString(), after?.at ?? null, after?.id ?? null, limit],
-    { prepare: true },
+     where l.points_left > 0 and l.expires_at <= $1::timestamptz ${from}
+     order by l.expires_at, l.id limit $2`,
+    [now.toISOString(), limit, after?.at ?? null, after?.id ?? null],
   );
 }
 
@@ -122,7 +152,6 @@ async function lockPairs(tx: DbOrTx, pairs: readonly Pair[], skip: boolean): Pro
      order by mp.member_id, mp.program_id
      for update of mp${skip ? " skip locked" : ""}`,
     [JSON.stringify(pairs)],
-    { prepare: true },
   );
 }
 
@@ -136,18 +165,18 @@ async function writeExpiries(tx: DbOrTx, locked: readonly Pair[], now: Date, act
   const [result] = await clientOf(tx).unsafe<BatchResult[]>(
     WRITE_EXPIRIES,
     [JSON.stringify(locked), now.toISOString(), actor.type, actor.id, actor.label],
-    { prepare: true },
   );
   return result ?? null;
 }
 
-const WRITE_EXPIRIES = `
+export const WRITE_EXPIRIES = `
     with locked as (
       select * from json_to_recordset($1::json) as t(member_id uuid, program_id uuid)),
     due as materialized (
-      select l.id, l.member_id, l.program_id, l.points_left
-      from locked k join lots l on l.member_id = k.member_id and l.program_id = k.program_id
-      where l.points_left > 0 and l.expires_at <= $2::timestamptz),
+      select l.id, k.member_id, k.program_id, l.points_left
+      from locked k cross join lateral (
+        select l.id, l.points_left from lots l
+        where l.member_id = k.member_id and l.program_id = k.program_id and l.points_left > 0 and l.expires_at <= $2::timestamptz) l),
     per as materialized (
       select g.*, mp.account_id, x.id as expired_account, nextval('journal_entries_id_seq') as entry_id
       from (select member_id, program_id, sum(points_left)::bigint as points, count(*)::int as lots from due group by member_id, program_id) g
