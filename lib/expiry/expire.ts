@@ -43,14 +43,16 @@ type BatchResult = { member_programs: number; lots: number; points: string };
  *  3. a second statement, so with a snapshot taken after the locks, re-reads each locked pair's due
  *     lots and writes everything in one multi-row statement.
  * Two batches run at once by default (one per core of a small server), on their own connections.
- * Rows another transaction held in step 2 (a redemption, the other batch, a second run of this job) are taken
- * again at the end of the run with a plain FOR UPDATE in the same order, so they wait a moment
- * instead. Whatever the interleaving, a lot's points left are read under its member-programme lock,
- * so two runs, or a run and a redemption, never take the same points twice.
+ * A batch (2,000 due lots, with the other due lots of their member-programmes) holds its rows for
+ * about 0.4 s in the benchmark (bench/expiry.ts): a redemption of one of its members waits that long.
+ * Rows another transaction held in step 2 (a redemption, the other batch, a second run of this job)
+ * are taken again at the end of the run with a plain FOR UPDATE in the same order, so they wait a
+ * moment instead. Whatever the interleaving, a lot's points left are read under its member-programme
+ * lock, so two runs, or a run and a redemption, never take the same points twice.
  */
 export async function expirePoints(db: Db, options: ExpiryOptions = {}): Promise<ExpiryRun> {
   const now = options.now ?? new Date();
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 2000;
   const actor = options.actor ?? systemActor("points expiry");
   const run: ExpiryRun = { lots: 0, memberPrograms: 0, points: 0, batches: 0, deferred: 0 };
   const deferred: Pair[] = [];
