@@ -38,16 +38,20 @@ export const journalEntries = pgTable(
   (t) => [index("journal_entries_member_idx").on(t.memberId, t.id)],
 );
 
+/**
+ * The lines of a journal entry. Append-only and the hottest table of the ledger (two rows per award),
+ * so it carries no foreign keys (each cost a lookup and a row lock per line): integrity holds by how
+ * postings are written. A posting is only ever inserted by the statement or function that inserts
+ * its entry (writeAwards, postEntry), with that entry's id; its account id comes from a
+ * member_programs row (whose account_id has a foreign key) or a programme's system account; entries
+ * and accounts are never deleted. checkLedgerIntegrity counts any posting without its entry or account.
+ */
 export const postings = pgTable(
   "postings",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    entryId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => journalEntries.id),
-    accountId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    entryId: bigint({ mode: "number" }).notNull(),
+    accountId: bigint({ mode: "number" }).notNull(),
     /** Signed: positive adds to the account's balance. */
     amount: bigint({ mode: "number" }).notNull(),
   },
@@ -65,9 +69,8 @@ export const lots = pgTable(
     programId: uuid()
       .notNull()
       .references(() => programs.id),
-    entryId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => journalEntries.id),
+    /** The entry that credited it: written in the same statement or function (no foreign key, as for postings). */
+    entryId: bigint({ mode: "number" }).notNull(),
     /** award | transfer_in */
     source: text().notNull(),
     awardedAt: timestamp({ withTimezone: true }).notNull(),

@@ -104,9 +104,12 @@ export const fulfilmentEvents = pgTable(
   "fulfilment_events",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    fulfilmentId: uuid()
-      .notNull()
-      .references(() => fulfilments.id),
+    /**
+     * No foreign key (append-only, one row per award and per state change): every insert takes the id of
+     * a fulfilment written in the same statement (writeFulfilments) or read and locked in the same
+     * transaction; fulfilments are never deleted. checkLedgerIntegrity counts any event without its fulfilment.
+     */
+    fulfilmentId: uuid().notNull(),
     fromState: text(),
     toState: text().notNull(),
     reason: text(),

@@ -26,6 +26,11 @@ export type IntegrityReport = {
   lotMismatches: number;
   /** Lots whose points left differ from their points minus their movements. */
   lotMovementMismatches: number;
+  /**
+   * Postings without their entry or account, lots without their entry, fulfilment history without its
+   * fulfilment: these hot append-only tables have no foreign keys (see db/schema), so the check proves it.
+   */
+  orphanRows: number;
   entriesChecked: number;
   checkedAt: Date;
 };
@@ -53,7 +58,7 @@ export async function outstandingByProgram(db: DbOrTx): Promise<ProgramOutstandi
 
 /** Checks the ledger's invariants in SQL over the whole ledger. */
 export async function checkLedgerIntegrity(db: DbOrTx, now = new Date()): Promise<IntegrityReport> {
-  const [row] = await db.execute<{ unbalanced: string; balance: string; lot: string; movement: string; entries: string }>(sql`
+  const [row] = await db.execute<{ unbalanced: string; balance: string; lot: string; movement: string; orphans: string; entries: string }>(sql`
     select
       (select count(*) from (select entry_id from postings group by entry_id having sum(amount) <> 0) u)::text as unbalanced,
       (select count(*) from member_programs mp
@@ -62,14 +67,19 @@ export async function checkLedgerIntegrity(db: DbOrTx, now = new Date()): Promis
          where mp.current <> coalesce((select sum(points_left) from lots l where l.member_id = mp.member_id and l.program_id = mp.program_id), 0))::text as lot,
       (select count(*) from lots l
          where l.points_left <> l.points - coalesce((select sum(points) from lot_movements m where m.lot_id = l.id), 0))::text as movement,
+      ((select count(*) from postings p
+          where not exists (select 1 from journal_entries e where e.id = p.entry_id) or not exists (select 1 from ledger_accounts a where a.id = p.account_id))
+       + (select count(*) from lots l where not exists (select 1 from journal_entries e where e.id = l.entry_id))
+       + (select count(*) from fulfilment_events fe where not exists (select 1 from fulfilments f where f.id = fe.fulfilment_id)))::text as orphans,
       (select count(*) from journal_entries)::text as entries`);
   const report = {
     unbalancedEntries: Number(row!.unbalanced),
     balanceMismatches: Number(row!.balance),
     lotMismatches: Number(row!.lot),
     lotMovementMismatches: Number(row!.movement),
+    orphanRows: Number(row!.orphans),
     entriesChecked: Number(row!.entries),
     checkedAt: now,
   };
-  return { ...report, ok: report.unbalancedEntries + report.balanceMismatches + report.lotMismatches + report.lotMovementMismatches === 0 };
+  return { ...report, ok: report.unbalancedEntries + report.balanceMismatches + report.lotMismatches + report.lotMovementMismatches + report.orphanRows === 0 };
 }
