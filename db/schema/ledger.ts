@@ -28,7 +28,12 @@ export const journalEntries = pgTable(
     id: bigserial({ mode: "number" }).primaryKey(),
     /** award | redemption | redemption_reversal | transfer | expiry | adjustment */
     kind: text().notNull(),
-    memberId: uuid().references(() => members.id),
+    /**
+     * No foreign key (one row per award, the hottest insert of the ledger): every entry of a member is
+     * written under the lock of that member's balance row (member_programs, which references members)
+     * in the same transaction, and members are never deleted. checkLedgerIntegrity counts orphans.
+     */
+    memberId: uuid(),
     memo: text(),
     /** The redemption, transfer or external reference this entry belongs to. */
     reference: text(),
@@ -58,18 +63,19 @@ export const postings = pgTable(
   (t) => [index("postings_entry_idx").on(t.entryId), index("postings_account_idx").on(t.accountId), check("postings_not_zero", sql`${t.amount} <> 0`)],
 );
 
-/** Points credited to a member in one go, spent earliest-expiry-first. */
+/**
+ * Points credited to a member in one go, spent earliest-expiry-first. No foreign keys (one row per
+ * award): a lot is written with its entry, in the same statement or function (writeAwards, a
+ * transfer), for a member and programme whose balance row (member_programs, which references both)
+ * that statement locks; members, programmes and entries are never deleted. checkLedgerIntegrity
+ * counts orphans.
+ */
 export const lots = pgTable(
   "lots",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    memberId: uuid()
-      .notNull()
-      .references(() => members.id),
-    programId: uuid()
-      .notNull()
-      .references(() => programs.id),
-    /** The entry that credited it: written in the same statement or function (no foreign key, as for postings). */
+    memberId: uuid().notNull(),
+    programId: uuid().notNull(),
     entryId: bigint({ mode: "number" }).notNull(),
     /** award | transfer_in */
     source: text().notNull(),

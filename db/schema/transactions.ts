@@ -59,7 +59,12 @@ export const fulfilments = pgTable(
     memberId: uuid()
       .notNull()
       .references(() => members.id),
-    transactionId: uuid().references(() => transactions.id),
+    /**
+     * No foreign key (one row per award): a transaction's fulfilments are only written by ingestMany,
+     * with the ids its insert of the transactions returned in the same database transaction, and
+     * transactions are never deleted. checkLedgerIntegrity counts orphans.
+     */
+    transactionId: uuid(),
     eventId: uuid().references(() => memberEvents.id),
     /** null for a programme's base earn rule. */
     offerId: uuid(),
