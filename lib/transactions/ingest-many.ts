@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, between, eq, inArray, sql, type Column } from "drizzle-orm";
 import { memberPrograms, members, memberTrackers, offerMemberUsage, offerMilestones, offers, transactions, fulfilments } from "@/db/schema";
 import { clientOf, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
@@ -143,7 +143,7 @@ async function loadMembers(tx: DbOrTx, memberIds: string[], live: LiveOffers): P
     .select({ memberId: memberPrograms.memberId, programId: memberPrograms.programId, tierId: memberPrograms.tierId, debt: memberPrograms.debt, attributes: members.attributes })
     .from(memberPrograms)
     .innerJoin(members, eq(members.id, memberPrograms.memberId))
-    .where(inArray(memberPrograms.memberId, memberIds))
+    .where(anyMember(memberPrograms.memberId, memberIds))
     .orderBy(asc(memberPrograms.memberId), asc(memberPrograms.programId))
     .for("update", { of: memberPrograms });
   for (const r of rows) {
@@ -191,7 +191,7 @@ async function loadState(tx: DbOrTx, inputs: IngestInput[], states: Map<string, 
       .from(memberTrackers)
       .where(
         and(
-          inArray(memberTrackers.memberId, memberIds),
+          anyMember(memberTrackers.memberId, memberIds),
           inArray(memberTrackers.trackerKey, trackerKeys),
           keys.size > 0 && from <= to ? sql`(${inArray(memberTrackers.periodKey, [...keys])} or ${between(memberTrackers.periodKey, from, to)})` : keys.size > 0 ? inArray(memberTrackers.periodKey, [...keys]) : between(memberTrackers.periodKey, from, to),
         ),
@@ -213,12 +213,12 @@ async function loadState(tx: DbOrTx, inputs: IngestInput[], states: Map<string, 
     const rows = await tx
       .select()
       .from(offerMemberUsage)
-      .where(and(inArray(offerMemberUsage.memberId, memberIds), inArray(offerMemberUsage.offerId, capped), inArray(offerMemberUsage.periodKey, [...keys])));
+      .where(and(anyMember(offerMemberUsage.memberId, memberIds), inArray(offerMemberUsage.offerId, capped), inArray(offerMemberUsage.periodKey, [...keys])));
     for (const r of rows) usageOf(states.get(r.memberId)!, r.offerId).memberUsedInPeriod[r.periodKey] = r.used;
   }
   const milestones = offersHere.filter((o) => o.milestone).map((o) => o.offerId);
   if (milestones.length > 0) {
-    const rows = await tx.select().from(offerMilestones).where(and(inArray(offerMilestones.memberId, memberIds), inArray(offerMilestones.offerId, milestones)));
+    const rows = await tx.select().from(offerMilestones).where(and(anyMember(offerMilestones.memberId, memberIds), inArray(offerMilestones.offerId, milestones)));
     for (const r of rows) usageOf(states.get(r.memberId)!, r.offerId).milestonePeriodsAwarded.push(r.periodKey);
   }
   const budgeted = offersHere.filter((o) => o.definition.caps?.budget).map((o) => o.offerId).sort();
@@ -228,6 +228,17 @@ async function loadState(tx: DbOrTx, inputs: IngestInput[], states: Map<string, 
     return new Map(rows.map((r) => [r.id, r.used]));
   }
   return new Map();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `column = any($1::uuid[])`: the members of a chunk as ONE parameter, not hundreds (an IN list of a
+ * parameter each costs Drizzle and PostgreSQL time per member, and a new statement text per size).
+ */
+function anyMember(column: Column, memberIds: readonly string[]) {
+  for (const id of memberIds) if (!UUID.test(id)) throw new Error(`not a member id: ${JSON.stringify(id)}`);
+  return sql`${column} = any(${`{${memberIds.join(",")}}`}::uuid[])`;
 }
 
 function usageOf(m: MemberState, offerId: string): Usage {
