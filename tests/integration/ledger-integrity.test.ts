@@ -20,7 +20,7 @@ describe("ledger integrity check", () => {
         await tx.execute(sql`insert into postings (entry_id, account_id, amount) select entry_id, -7, 1 from postings where account_id = ${account!.account_id}::bigint limit 1`);
         await tx.execute(sql`insert into postings (entry_id, account_id, amount) select entry_id, account_id, -1 from postings where account_id = ${account!.account_id}::bigint limit 1`);
         await tx.execute(sql`insert into lots (member_id, program_id, entry_id, source, awarded_at, points, points_left) values (${member.id}, ${program.id}, -1, 'award', now(), 0, 0)`);
-        await tx.execute(sql`insert into fulfilment_events (fulfilment_id, to_state, actor_label) values (gen_random_uuid(), 'posted', 'test')`);
+        await tx.execute(sql`insert into fulfilment_events (fulfilment_id, member_id, to_state, actor_label) values (gen_random_uuid(), ${member.id}, 'posted', 'test')`);
         await tx.execute(sql`insert into journal_entries (kind, member_id, actor_label) values ('adjustment', gen_random_uuid(), 'test')`);
         await tx.execute(sql`
           insert into fulfilments (member_id, transaction_id, outcome_type, value, state, posting_method, narration)
