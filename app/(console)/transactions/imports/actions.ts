@@ -3,14 +3,15 @@
 import { z } from "zod";
 import { createAction } from "@/lib/auth/action";
 import { createImport } from "@/lib/imports";
-import { IMPORT_KIND_NAMES, MAX_IMPORT_BYTES } from "@/lib/imports/format";
+import { MAX_IMPORT_BYTES } from "@/lib/imports/format";
 
 /**
  * The browser reads the chosen file and sends its text (UTF-8, byte-order mark dropped) with its
  * name: the action wrapper passes text fields only.
  */
 const uploadSchema = z.object({
-  kind: z.enum(IMPORT_KIND_NAMES, { error: "Choose what the file contains." }).default("transactions"),
+  // Promotional points are uploaded from their own page, which needs programs:write.
+  kind: z.enum(["transactions"], { error: "Only transactions are imported here." }).default("transactions"),
   fileName: z
     .string({ error: "Choose a CSV file." })
     .trim()
