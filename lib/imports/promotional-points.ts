@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { expiryStrategies, programs } from "@/db/schema";
