@@ -1,5 +1,6 @@
 import "server-only";
-import { clientOf, type Db } from "@/db";
+import { sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
@@ -11,17 +12,19 @@ export function isScheduledJob(name: string): name is ScheduledJobName {
   return Object.hasOwn(SCHEDULED_JOBS, name);
 }
 
-/** Whether a worker is running the job now (it holds the job's advisory lock). */
-export async function isJobRunning(db: Db, jobName: string, subject = ""): Promise<boolean> {
-  const connection = await clientOf(db).reserve();
-  try {
-    const key = runLockName(jobName, subject);
-    const [lock] = await connection<{ free: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as free`;
-    if (lock?.free) await connection`select pg_advisory_unlock(hashtextextended(${key}, 0))`;
-    return !lock?.free;
-  } finally {
-    connection.release();
-  }
+/**
+ * Whether a worker is running the job now: it holds the job's advisory lock (read from pg_locks, so
+ * asking never takes the lock and two people asking at once both get the truth).
+ */
+export async function isJobRunning(db: DbOrTx, jobName: string, subject = ""): Promise<boolean> {
+  const [row] = await db.execute<{ running: boolean }>(sql`
+    select exists (
+      select 1 from pg_locks l, (select hashtextextended(${runLockName(jobName, subject)}, 0) as k) h
+      where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+        and l.database = (select oid from pg_database where datname = current_database())
+        and l.classid = ((h.k >> 32) & 4294967295)::oid and l.objid = (h.k & 4294967295)::oid
+    ) as running`);
+  return row?.running ?? false;
 }
 
 /**
