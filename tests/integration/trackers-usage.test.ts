@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { memberTrackers } from "@/db/schema";
-import { trackerKey } from "@/lib/engine/offers";
+import { trackerKey, type TrackerDefinition } from "@/lib/engine/offers";
 import { changeOfferStatus } from "@/lib/offers";
 import { trackersInUse, tiersUsingTracker } from "@/lib/offers/trackers-usage";
 import { actorFor, makeUser } from "../support/fixtures";
@@ -10,13 +10,13 @@ import { makeMember, makeProgram } from "../support/ledger";
 import { liveOffer } from "../support/transactions";
 
 const NOW = new Date("2026-11-15T12:00:00Z");
-const annualSpend = { metric: "transaction_amount", window: { kind: "calendar_year" }, filters: { categories: ["dining"], minAmount: 50_000 } } as const;
-const visits = { metric: "visits", window: { kind: "rolling_days", days: 30 } } as const;
+const annualSpend: TrackerDefinition = { metric: "transaction_amount", window: { kind: "calendar_year" }, filters: { categories: ["dining"], minAmount: 50_000 } };
+const visits: TrackerDefinition = { metric: "visits", window: { kind: "rolling_days", days: 30 } };
 
 describe("trackers in use", () => {
   beforeAll(async () => {
     const program = await makeProgram({ timeZone: "Asia/Kolkata" });
-    const milestone = (tracker: unknown, threshold: number) => ({ target: { kind: "milestone", tracker, threshold } }) as never;
+    const milestone = (tracker: TrackerDefinition, threshold: number) => ({ target: { kind: "milestone" as const, tracker, threshold } });
     await liveOffer(program.id, { name: "Annual diner", ...milestone(annualSpend, 500_000) });
     const second = await liveOffer(program.id, { name: "Diner again", ...milestone({ ...annualSpend, filters: { minAmount: 50_000, categories: ["DINING", "dining"] } }, 900_000) });
     await changeOfferStatus(getDb(), actorFor(await makeUser(["program_manager"])), second.id, "pause");
