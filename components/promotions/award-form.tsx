@@ -29,6 +29,8 @@ export function AwardPromotionForm({ programs, action }: { programs: ProgramOpti
   const [programId, setProgramId] = useState(programs[0]?.id ?? "");
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [review, setReview] = useState<Review | null>(null);
+  // Bumped after an award: the member search starts empty again.
+  const [round, setRound] = useState(0);
   const program = programs.find((p) => p.id === programId);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -53,7 +55,7 @@ export function AwardPromotionForm({ programs, action }: { programs: ProgramOpti
       <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Award promotional points">
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="promo-member">Member</Label>
-          <MemberPicker id="promo-member" name="memberId" value={member} onChange={setMember} invalid={Boolean(problems.member)} describedBy={problems.member ? "promo-member-error" : undefined} />
+          <MemberPicker key={round} id="promo-member" name="memberId" value={member} onChange={setMember} invalid={Boolean(problems.member)} describedBy={problems.member ? "promo-member-error" : undefined} />
           {problems.member && (
             <p id="promo-member-error" className="text-xs font-medium text-red-600">
               {problems.member}
@@ -112,6 +114,7 @@ export function AwardPromotionForm({ programs, action }: { programs: ProgramOpti
             onDone={() => {
               setReview(null);
               setMember(null);
+              setRound((n) => n + 1);
               formRef.current?.reset();
             }}
             onCancel={() => setReview(null)}

@@ -3,9 +3,10 @@ import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { memberTrackers, trackerDefinitions } from "@/db/schema";
 import { addDays, localDate } from "@/lib/engine/calendar";
+import { trackerValueText } from "@/lib/engine/offers/explain";
 import { dayKey, describeTracker, periodKeyOfDate, trackerDefinitionSchema, trackerKey, type TrackerDefinition } from "@/lib/engine/offers";
 
-export type TrackerOfferUse = { id: string; name: string; status: string; version: number; programName: string; threshold: number };
+export type TrackerOfferUse = { id: string; name: string; status: string; version: number; programName: string; threshold: number; thresholdText: string };
 export type TrackerTierUse = { tierId: string; tierName: string; programName: string; rule: string };
 
 export type TrackerUsage = {
@@ -62,13 +63,16 @@ export async function trackersInUse(db: DbOrTx, now = new Date()): Promise<Track
     return entry;
   };
   for (const o of offerRows) {
-    add(o.tracker, { timeZone: o.time_zone, currency: o.currency })?.offers.push({
+    const entry = add(o.tracker, { timeZone: o.time_zone, currency: o.currency });
+    entry?.offers.push({
       id: o.id,
       name: o.name,
       status: o.status,
       version: o.version,
       programName: o.program_name,
       threshold: Number(o.threshold),
+      // Money metrics in the programme's currency ("₹5,00,000"), counts as counts.
+      thresholdText: entry ? trackerValueText(entry.definition.metric, o.currency)(Number(o.threshold)) : String(o.threshold),
     });
   }
   for (const r of registered) add(r.definition, null);

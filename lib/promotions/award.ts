@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { sqlState, withTransactionRetry } from "@/db/retry";
 import { programs, promotionalAwards, type PromotionalAward } from "@/db/schema";
@@ -66,31 +66,36 @@ export async function awardPromotionalPoints(db: Db, actor: Actor, input: Promot
 
 type Existing = Pick<PromotionalAward, "programId" | "externalReference" | "fileSha256" | "line" | "entryId" | "lotId" | "createdAt" | "memberId" | "points">;
 
-/** The awards already made for these rows: by external reference in the programme, or by file and line. */
+/** The awards already made for these rows: by file and line, and by external reference in the programme (each on its unique index). */
 async function existingFor(db: DbOrTx, rows: readonly ImportedPromotion[]): Promise<Existing[]> {
-  const refs = rows.filter((r) => r.externalReference);
-  const conditions = [and(eq(promotionalAwards.fileSha256, rows[0]!.fileSha256), inArray(promotionalAwards.line, rows.map((r) => r.line)))];
-  if (refs.length) {
-    conditions.push(
-      sql`(${promotionalAwards.programId}, ${promotionalAwards.externalReference}) in (select * from jsonb_to_recordset(${JSON.stringify(
-        refs.map((r) => ({ p: r.programId, r: r.externalReference })),
-      )}::jsonb) as x(p uuid, r text))`,
-    );
-  }
-  return db
-    .select({
-      programId: promotionalAwards.programId,
-      externalReference: promotionalAwards.externalReference,
-      fileSha256: promotionalAwards.fileSha256,
-      line: promotionalAwards.line,
-      entryId: promotionalAwards.entryId,
-      lotId: promotionalAwards.lotId,
-      createdAt: promotionalAwards.createdAt,
-      memberId: promotionalAwards.memberId,
-      points: promotionalAwards.points,
-    })
+  const columns = {
+    programId: promotionalAwards.programId,
+    externalReference: promotionalAwards.externalReference,
+    fileSha256: promotionalAwards.fileSha256,
+    line: promotionalAwards.line,
+    entryId: promotionalAwards.entryId,
+    lotId: promotionalAwards.lotId,
+    createdAt: promotionalAwards.createdAt,
+    memberId: promotionalAwards.memberId,
+    points: promotionalAwards.points,
+  };
+  const found = await db
+    .select(columns)
     .from(promotionalAwards)
-    .where(or(...conditions));
+    .where(and(eq(promotionalAwards.fileSha256, rows[0]!.fileSha256), inArray(promotionalAwards.line, rows.map((r) => r.line))));
+  const refs = rows.filter((r) => r.externalReference);
+  if (refs.length === 0) return found;
+  const pairs = JSON.stringify(refs.map((r) => ({ p: r.programId, r: r.externalReference })));
+  const byReference = await db
+    .select(columns)
+    .from(promotionalAwards)
+    .where(
+      and(
+        sql`${promotionalAwards.externalReference} is not null`,
+        sql`(${promotionalAwards.programId}, ${promotionalAwards.externalReference}) in (select x.p, x.r from jsonb_to_recordset(${pairs}::jsonb) as x(p uuid, r text))`,
+      ),
+    );
+  return [...found, ...byReference];
 }
 
 /**

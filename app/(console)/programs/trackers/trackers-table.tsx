@@ -47,7 +47,7 @@ const columns: ColumnDef<TrackerRow, unknown>[] = [
               </Link>
               <Badge tone={o.status === "active" ? "success" : "warning"}>{o.status === "active" ? "Live" : "Paused"}</Badge>
               <span className="text-xs text-slate-500">
-                {o.programName} · v{o.version} · milestone {count.format(o.threshold)}
+                {o.programName} · v{o.version} · milestone {o.thresholdText}
               </span>
             </li>
           ))}
