@@ -3,15 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { Loader2, X } from "lucide-react";
 import { useEffect, useId, useState } from "react";
-import type { MemberSuggestion } from "@/components/members/member-search";
+import { fetchSuggestions, SuggestionText, type MemberSuggestion } from "@/components/members/member-search";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
-
-async function fetchSuggestions(q: string, signal: AbortSignal): Promise<MemberSuggestion[]> {
-  const res = await fetch(`/members/search?q=${encodeURIComponent(q)}`, { signal, cache: "no-store", headers: { accept: "application/json" } });
-  if (!res.ok) throw new Error(res.status === 401 ? "Your session has ended. Sign in again." : "Search is not available right now.");
-  return ((await res.json()) as { members: MemberSuggestion[] }).members;
-}
 
 /**
  * Choose one member by external id (or name, email, phone) as you type: an ARIA combobox whose
@@ -133,10 +127,7 @@ export function MemberPicker({
                 className={cn("flex cursor-pointer flex-col px-3 py-1.5 text-sm", i === active ? "bg-indigo-50" : "hover:bg-slate-50")}
                 data-testid="member-option"
               >
-                <span className="font-medium text-slate-900">
-                  {m.name ?? <span className="text-slate-500">No name on file</span>} <span className="font-mono text-xs font-normal text-slate-500">{m.externalId}</span>
-                </span>
-                <span className="text-xs text-slate-500">{[m.phone, m.email].filter(Boolean).join(" · ") || "No phone or email"}</span>
+                <SuggestionText m={m} />
               </li>
             ))
           )}

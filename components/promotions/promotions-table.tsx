@@ -5,21 +5,10 @@ import type { ReactNode } from "react";
 import { formatPoints } from "@/components/programs/format";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
+import type { PromotionView } from "@/lib/promotions/queries";
 
 /** One promotional award (lib/promotions/queries listPromotions). */
-export type PromotionRow = {
-  id: string;
-  member: { id: string; externalId: string; firstName: string | null; lastName: string | null };
-  program: { code: string; name: string };
-  points: number;
-  reason: string;
-  externalReference: string | null;
-  awardedAt: Date;
-  expiresAt: Date | null;
-  importId: string | null;
-  line: number | null;
-  actorLabel: string;
-};
+export type PromotionRow = PromotionView;
 
 const link = "text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600";
 

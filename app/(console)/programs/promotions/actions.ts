@@ -4,7 +4,7 @@ import { z } from "zod";
 import { createAction } from "@/lib/auth/action";
 import { formatPoints } from "@/components/programs/format";
 import { createImport } from "@/lib/imports";
-import { MAX_IMPORT_BYTES } from "@/lib/imports/format";
+import { uploadFileFields } from "@/lib/imports/upload-schema";
 import { awardPromotionalPoints, startOfProgramDay } from "@/lib/promotions/award";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
@@ -37,15 +37,7 @@ export const awardPromotionalPointsAction = createAction({
 /** A CSV file of promotional points, checked and queued for the import job (programs:write). */
 export const uploadPromotionsAction = createAction({
   permission: "programs:write",
-  schema: z.object({
-    fileName: z
-      .string({ error: "Choose a CSV file." })
-      .trim()
-      .min(1, "Choose a CSV file.")
-      .max(255, "The file name is too long; rename the file.")
-      .refine((name) => /\.(csv|txt)$/i.test(name), "Choose a CSV file (.csv)."),
-    content: z.string({ error: "Choose a CSV file." }).min(1, "The file is empty.").max(MAX_IMPORT_BYTES, "The file is larger than 20 MB. Split it into several files."),
-  }),
+  schema: z.object(uploadFileFields),
   revalidate: ["/programs/promotions/imports"],
   handler: async ({ input, user, actor, db }) => {
     const created = await createImport(db, actor, { kind: "promotional_points", fileName: input.fileName, content: input.content, createdBy: user.id });
