@@ -16,10 +16,22 @@ const DEBOUNCE_MS = 150;
 /** One match, as the search route answers (app/(console)/members/search/route.ts). */
 export type MemberSuggestion = { id: string; externalId: string; name: string | null; email: string | null; phone: string | null };
 
-async function fetchSuggestions(q: string, signal: AbortSignal): Promise<MemberSuggestion[]> {
+export async function fetchSuggestions(q: string, signal: AbortSignal): Promise<MemberSuggestion[]> {
   const res = await fetch(`/members/search?q=${encodeURIComponent(q)}`, { signal, cache: "no-store", headers: { accept: "application/json" } });
   if (!res.ok) throw new Error(res.status === 401 ? "Your session has ended. Sign in again." : "Search is not available right now.");
   return ((await res.json()) as { members: MemberSuggestion[] }).members;
+}
+
+/** One match as a list shows it: name and external id, then phone and email. */
+export function SuggestionText({ m }: { m: MemberSuggestion }) {
+  return (
+    <>
+      <span className="font-medium text-slate-900">
+        {m.name ?? <span className="text-slate-500">No name on file</span>} <span className="font-mono text-xs font-normal text-slate-500">{m.externalId}</span>
+      </span>
+      <span className="text-xs text-slate-500">{[m.phone, m.email].filter(Boolean).join(" · ") || "No phone or email"}</span>
+    </>
+  );
 }
 
 function useDebounced(value: string, ms: number): string {
@@ -118,10 +130,7 @@ function MemberCombobox({ q, label, className }: { q?: string; label: string; cl
                   className={cn("flex flex-col px-3 py-1.5 text-sm", i === active ? "bg-indigo-50" : "hover:bg-slate-50")}
                   data-testid="member-suggestion"
                 >
-                  <span className="font-medium text-slate-900">
-                    {m.name ?? <span className="text-slate-500">No name on file</span>} <span className="font-mono text-xs font-normal text-slate-500">{m.externalId}</span>
-                  </span>
-                  <span className="text-xs text-slate-500">{[m.phone, m.email].filter(Boolean).join(" · ") || "No phone or email"}</span>
+                  <SuggestionText m={m} />
                 </Link>
               </li>
             ))

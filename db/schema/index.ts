@@ -10,3 +10,5 @@ export * from "./vouchers";
 export * from "./imports";
 export * from "./partners";
 export * from "./member-care";
+export * from "./jobs";
+export * from "./promotions";

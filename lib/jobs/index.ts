@@ -5,6 +5,7 @@ import { idempotencyKeys, signInAttempts } from "@/db/schema";
 import type { Db } from "@/db";
 import { logger } from "@/lib/logger";
 import { registerImportJob } from "@/lib/imports/job";
+import { recordRun } from "./runs";
 import { startDispatchLoop } from "@/lib/outbox/dispatch";
 
 export { enqueueImport } from "@/lib/imports/job";
@@ -47,16 +48,37 @@ export function startOutboxLoop(db: Db, everyMs = 1000): () => Promise<void> {
   });
 }
 
-/** Creates the queues, registers the schedules and starts serving them. */
+/**
+ * How the queues of scheduled jobs keep one job from running twice: "short" lets at most one job
+ * wait per queue (a manual run and the schedule never pile up), and every run holds the job's
+ * advisory lock (lib/jobs/runs.ts), so a second worker that fetches it meanwhile skips it.
+ */
+export const SCHEDULED_QUEUE_OPTIONS = {
+  policy: "short",
+  retryLimit: 0,
+  expireInSeconds: 3600,
+} as const satisfies Omit<PgBoss.Queue, "name">;
+
+/** What a job sent by "Run now" carries; scheduled sends carry nothing. */
+export type ScheduledJobData = { trigger?: "manual"; requestedBy?: string };
+
+/** Creates the queues, registers the schedules and starts serving them; every run is recorded (job_runs). */
 export async function startWorker(boss: PgBoss, db: Db): Promise<void> {
   await boss.start();
-  for (const [name, job] of Object.entries(SCHEDULED_JOBS) as [ScheduledJobName, (typeof SCHEDULED_JOBS)[ScheduledJobName]][]) {
-    await boss.createQueue(name);
-    await boss.schedule(name, job.cron);
-    await boss.work(name, async () => {
-      const started = Date.now();
-      const touched = await jobHandlers[name](db);
-      logger.info({ job: name, touched, ms: Date.now() - started }, "job finished");
+  for (const name of Object.keys(SCHEDULED_JOBS) as ScheduledJobName[]) {
+    await boss.createQueue(name, { name, ...SCHEDULED_QUEUE_OPTIONS });
+    // Queues made by an earlier version were "standard": bring them to the current policy.
+    await boss.updateQueue(name, { name, ...SCHEDULED_QUEUE_OPTIONS });
+    await boss.schedule(name, SCHEDULED_JOBS[name].cron);
+    await boss.work<ScheduledJobData>(name, { includeMetadata: true }, async (jobs) => {
+      for (const job of jobs) {
+        const manual = job.data?.trigger === "manual";
+        await recordRun(
+          db,
+          { jobName: name, trigger: manual ? "manual" : "schedule", requestedBy: manual ? (job.data.requestedBy ?? null) : null, queueJobId: job.id },
+          () => jobHandlers[name](db),
+        );
+      }
     });
   }
   await registerImportJob(boss, db);
