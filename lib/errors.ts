@@ -67,11 +67,17 @@ export type ErrorCode =
   | "not_retryable"
   | "not_reversible"
   | "adjustment_not_found"
-  | "adjustment_not_pending";
+  | "adjustment_not_pending"
+  | "tier_not_found"
+  | "default_tier_rules"
+  | "invalid_tier_rule";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   member_not_found: 404,
   program_not_found: 404,
+  tier_not_found: 404,
+  default_tier_rules: 422,
+  invalid_tier_rule: 422,
   redemption_not_found: 404,
   expiry_strategy_not_found: 422,
   member_not_enrolled: 422,
