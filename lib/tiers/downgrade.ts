@@ -93,7 +93,9 @@ const CANDIDATES = `
   )
   select b.member_id, b.program_id, b.tier_id, b.enrolled_at, since.at as since, last.at as last_tx, b.tracker_key, vis.visits::text as visits
   from b
-  left join lateral (select max(h.at) as at from member_tier_changes h where h.member_id = b.member_id and h.program_id = b.program_id) since on true
+  left join lateral (
+    select h.at from member_tier_changes h where h.member_id = b.member_id and h.program_id = b.program_id order by h.id desc limit 1
+  ) since on true
   left join lateral (select max(t.occurred_at) as at from transactions t where b.kind = 'inactivity' and t.member_id = b.member_id) last on true
   left join lateral (
     select sum(m.value) as visits from member_trackers m

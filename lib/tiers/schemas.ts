@@ -15,7 +15,7 @@ const wholeNumber = (v: unknown) => {
   if (typeof v !== "string") return v;
   const t = v.trim().replace(/[,\s_]/g, "");
   if (t === "") return undefined;
-  return /^\d+$/.test(t) ? Number(t) : Number.NaN;
+  return /^-?\d*\.?\d+$/.test(t) ? Number(t) : Number.NaN;
 };
 const count = (what: string, min: number, max: number) =>
   z.preprocess(
@@ -24,22 +24,22 @@ const count = (what: string, min: number, max: number) =>
       .number({ error: `Enter ${what}.` })
       .int(`${what[0]!.toUpperCase()}${what.slice(1)} must be a whole number.`)
       .min(min, `At least ${min.toLocaleString("en-US")}.`)
-      .max(max, `At most ${max.toLocaleString("en-US")}.`),
+      .max(max, `At most ${max.toLocaleString("en-US")}.`)
+      .optional(),
   );
-const optional = <T extends z.ZodType>(s: T) => s.optional();
 
 export const tierRulesFormSchema = z
   .object({
     tierId: z.string().uuid("No such tier."),
     upgradeKind: z.enum(UPGRADE_KINDS, { error: "Choose how members reach this tier." }),
-    upgradeThreshold: optional(count("a threshold", 1, 1e15)),
+    upgradeThreshold: (count("a threshold", 1, 1e15)),
     trackerMetric: z.enum(TIER_TRACKER_METRICS, { error: "Choose what the tracker adds up." }).optional(),
     trackerWindow: z.enum(TIER_WINDOW_KINDS, { error: "Choose the tracker's window." }).optional(),
-    trackerDays: optional(count("the number of days", 1, 3660)),
+    trackerDays: (count("the number of days", 1, 3660)),
     downgradeKind: z.enum(DOWNGRADE_KINDS, { error: "Choose when members lose this tier." }),
-    inactivityMonths: optional(count("the number of months", 1, 120)),
-    minVisits: optional(count("the number of visits", 1, 100_000)),
-    visitsDays: optional(count("the number of days", 1, 3660)),
+    inactivityMonths: (count("the number of months", 1, 120)),
+    minVisits: (count("the number of visits", 1, 100_000)),
+    visitsDays: (count("the number of days", 1, 3660)),
     earnMultiplier: z.preprocess(
       (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
       z
@@ -48,7 +48,7 @@ export const tierRulesFormSchema = z
         .refine((v) => Number(v) >= 1 && Number(v) <= 10, "The multiplier is between 1 and 10.")
         .optional(),
     ),
-    upgradeBonusPoints: optional(count("the bonus points", 1, 100_000_000)),
+    upgradeBonusPoints: (count("the bonus points", 1, 100_000_000)),
   })
   .superRefine((f, ctx) => {
     const need = (ok: boolean, path: string, message: string) => {
