@@ -6,6 +6,7 @@ import {
   compileTiers, compileTracker, downgradeRuleSchema, tierTrackers, upgradeRuleSchema, type CompiledTier, type CompiledTracker, type TierDefinition, type TierMultiplier,
 } from "@/lib/engine";
 import { logger } from "@/lib/logger";
+import { trimMultiplier } from "./describe";
 
 /** One programme's ladder, compiled, with what ingestion needs to advance its trackers and apply its benefits. */
 export type ProgramTiers = {
@@ -62,7 +63,7 @@ export function tierDefinition(row: typeof tiers.$inferSelect): TierDefinition {
     isDefault: row.isDefault,
     upgrade: parse(upgradeRuleSchema, row.upgradeRule, "upgrade"),
     downgrade: parse(downgradeRuleSchema, row.downgradeRule, "downgrade"),
-    earnMultiplier: row.earnMultiplier === null ? null : row.earnMultiplier.replace(/\.?0+$/, ""),
+    earnMultiplier: row.earnMultiplier === null ? null : trimMultiplier(row.earnMultiplier),
     upgradeBonusPoints: row.upgradeBonusPoints,
   };
 }
