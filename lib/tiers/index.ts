@@ -2,5 +2,5 @@
 export { invalidateTierCache, tierEarnContext, tierRules, type ProgramTiers, type TierRules } from "./cache";
 export { recordTierChanges, type TierChange } from "./changes";
 export { runTierDowngrades } from "./downgrade";
-export { listTierRules, setTierRules } from "./rules";
+export { setTierRules, tiersUsingTrackers, type TierTrackerUse } from "./rules";
 export { upgradeTiers } from "./upgrade";

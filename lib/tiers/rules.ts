@@ -4,10 +4,10 @@ import { programs, tiers, type Tier } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
-import { currencyMinorDigits } from "@/lib/engine";
+import { currencyMinorDigits, trackerKey, upgradeTracker, visitsTracker } from "@/lib/engine";
 import { isMoneyMetric } from "@/lib/engine/offers/explain";
 import { DomainError } from "@/lib/errors";
-import { invalidateTierCache } from "./cache";
+import { invalidateTierCache, tierDefinition } from "./cache";
 import type { TierRulesInput } from "./schemas";
 
 /**
@@ -44,7 +44,21 @@ export async function setTierRules(db: DbOrTx, actor: Actor, tierId: string, inp
   return after;
 }
 
-/** The programme's tiers, lowest first, with their rules. */
-export async function listTierRules(db: DbOrTx, programId: string): Promise<Tier[]> {
-  return db.select().from(tiers).where(eq(tiers.programId, programId)).orderBy(asc(tiers.rank));
+export type TierTrackerUse = { programId: string; tierId: string; tierName: string; rule: "upgrade" | "downgrade" };
+
+/**
+ * Which tiers read which tracker, by tracker key (member_trackers.tracker_key): an upgrade rule on a
+ * tracker reads trackerKey({ metric, window }); a visits downgrade rule reads
+ * trackerKey({ metric: "visits", window: { kind: "rolling_days", days } }). Tier trackers carry no filters.
+ */
+export async function tiersUsingTrackers(db: DbOrTx): Promise<Map<string, TierTrackerUse[]>> {
+  const rows = await db.select().from(tiers).orderBy(asc(tiers.programId), asc(tiers.rank));
+  const out = new Map<string, TierTrackerUse[]>();
+  const add = (key: string, use: TierTrackerUse) => out.set(key, [...(out.get(key) ?? []), use]);
+  for (const row of rows) {
+    const t = tierDefinition(row);
+    if (t.upgrade?.kind === "tracker") add(trackerKey(upgradeTracker(t.upgrade)), { programId: row.programId, tierId: t.id, tierName: t.name, rule: "upgrade" });
+    if (t.downgrade?.kind === "visits") add(trackerKey(visitsTracker(t.downgrade)), { programId: row.programId, tierId: t.id, tierName: t.name, rule: "downgrade" });
+  }
+  return out;
 }

@@ -65,7 +65,7 @@ export const tierRulesFormSchema = z
       need(f.minVisits !== undefined, "minVisits", "Enter the visits a member must keep making.");
       need(f.visitsDays !== undefined, "visitsDays", "Enter the number of days of the window.");
     }
-  })
+  }, { when: (payload) => typeof payload.value === "object" && payload.value !== null }) // every missing field at once, even beside a bad one
   .transform((f) => ({ tierId: f.tierId, ...toTierRules(f) }));
 
 export type TierRulesForm = z.input<typeof tierRulesFormSchema>;

@@ -3,10 +3,10 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLog, lots, memberPrograms, memberTierChanges, tiers } from "@/db/schema";
-import { addMonthsUtc } from "@/lib/engine";
+import { addMonthsUtc, trackerKey } from "@/lib/engine";
 import { addTier } from "@/lib/programs";
 import { setBaseEarnRule } from "@/lib/programs/earn-rule";
-import { recordTierChanges, runTierDowngrades, setTierRules } from "@/lib/tiers";
+import { recordTierChanges, runTierDowngrades, setTierRules, tiersUsingTrackers } from "@/lib/tiers";
 import { ingestTransaction } from "@/lib/transactions/ingest";
 import { systemTestActor } from "../support/fixtures";
 import { expectLedgerHealthy, makeMember, makeProgram } from "../support/ledger";
@@ -47,6 +47,8 @@ describe("tier rules", () => {
     expect(row!.upgradeRule).toMatchObject({ kind: "tracker", threshold: 100_000 });
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "tier.rules"), eq(auditLog.entityId, gold.id)));
     expect(audits).toHaveLength(1);
+    const uses = await tiersUsingTrackers(db);
+    expect(uses.get(trackerKey({ metric: "transaction_amount", window: { kind: "rolling_days", days: 365 } }))).toContainEqual({ programId: program.id, tierId: silver.id, tierName: "Silver", rule: "upgrade" });
   });
 
   it("refuses rules on the default tier, with nothing written", async () => {

@@ -131,6 +131,7 @@ describe("tiers engine", () => {
       expect(issues({ downgradeKind: "visits" })).toEqual(["minVisits: Enter the visits a member must keep making.", "visitsDays: Enter the number of days of the window."]);
       expect(issues({ upgradeKind: "tracker" })).toEqual(["trackerMetric: Choose what the tracker adds up.", "trackerWindow: Choose the tracker's window."]);
       expect(issues({ upgradeThreshold: "ten" })).toEqual(["upgradeThreshold: Enter a threshold."]);
+      expect(issues({ upgradeThreshold: "ten", downgradeKind: "visits", visitsDays: "90" })).toEqual(["upgradeThreshold: Enter a threshold.", "minVisits: Enter the visits a member must keep making."]);
       expect(issues({ inactivityMonths: "0" })).toEqual(["inactivityMonths: At least 1."]);
     });
   });
