@@ -5,7 +5,7 @@ import { addMonthsUtc, decideDowngrade, trackerPeriodsAt, visitsTracker } from "
 import { loadTierRules, type TierRules } from "./cache";
 import { lockForChange, recordTierChanges, type TierChange } from "./changes";
 
-export const DOWNGRADE_BATCH = 5_000;
+export const DOWNGRADE_BATCH = 10_000;
 /** The SQL pre-filter is a little wider than the rule (month lengths); the engine decides exactly. */
 const SLACK_MS = 4 * 86_400_000;
 
@@ -82,6 +82,10 @@ const BATCH_END = `
   where (member_id, program_id) > ($1::uuid, $2::uuid)
   order by member_id, program_id offset $3 limit 1`;
 
+/**
+ * The rule's own fact first (last transaction, or visits in the window), filtered; only the members
+ * left get the second look-up (when they entered the tier), which every rule needs.
+ */
 const CANDIDATES = `
   with r as (
     select * from json_to_recordset($1::json) as r(tier_id uuid, kind text, cutoff timestamptz, tracker_key text, day_from text, day_to text, min_visits bigint)
@@ -90,17 +94,20 @@ const CANDIDATES = `
     from member_programs mp join r on r.tier_id = mp.tier_id
     where (mp.member_id, mp.program_id) > ($2::uuid, $3::uuid)
       and ($4::uuid is null or (mp.member_id, mp.program_id) <= ($4::uuid, $5::uuid))
+  ), due as materialized (
+    select b.*, last.at as last_tx, vis.visits
+    from b
+    left join lateral (select max(t.occurred_at) as at from transactions t where b.kind = 'inactivity' and t.member_id = b.member_id) last on true
+    left join lateral (
+      select sum(m.value) as visits from member_trackers m
+      where b.kind = 'visits' and m.member_id = b.member_id and m.tracker_key = b.tracker_key and m.period_key between b.day_from and b.day_to
+    ) vis on true
+    where (b.kind <> 'inactivity' or last.at is null or last.at <= b.cutoff)
+      and (b.kind <> 'visits' or coalesce(vis.visits, 0) < b.min_visits)
   )
-  select b.member_id, b.program_id, b.tier_id, b.enrolled_at, since.at as since, last.at as last_tx, b.tracker_key, vis.visits::text as visits
-  from b
+  select due.member_id, due.program_id, due.tier_id, due.enrolled_at, since.at as since, due.last_tx, due.tracker_key, due.visits::text as visits
+  from due
   left join lateral (
-    select h.at from member_tier_changes h where h.member_id = b.member_id and h.program_id = b.program_id order by h.id desc limit 1
+    select h.at from member_tier_changes h where h.member_id = due.member_id and h.program_id = due.program_id order by h.id desc limit 1
   ) since on true
-  left join lateral (select max(t.occurred_at) as at from transactions t where b.kind = 'inactivity' and t.member_id = b.member_id) last on true
-  left join lateral (
-    select sum(m.value) as visits from member_trackers m
-    where b.kind = 'visits' and m.member_id = b.member_id and m.tracker_key = b.tracker_key and m.period_key between b.day_from and b.day_to
-  ) vis on true
-  where coalesce(since.at, b.enrolled_at) <= b.cutoff
-    and (b.kind <> 'inactivity' or last.at is null or last.at <= b.cutoff)
-    and (b.kind <> 'visits' or coalesce(vis.visits, 0) < b.min_visits)`;
+  where coalesce(since.at, due.enrolled_at) <= due.cutoff`;
