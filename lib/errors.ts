@@ -72,11 +72,17 @@ export type ErrorCode =
   | "job_already_running"
   | "job_already_queued"
   | "jobs_not_started"
-  | "already_awarded";
+  | "already_awarded"
+  | "tier_not_found"
+  | "default_tier_rules"
+  | "invalid_tier_rule";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   member_not_found: 404,
   program_not_found: 404,
+  tier_not_found: 404,
+  default_tier_rules: 422,
+  invalid_tier_rule: 422,
   redemption_not_found: 404,
   expiry_strategy_not_found: 422,
   member_not_enrolled: 422,

@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { registerImportJob } from "@/lib/imports/job";
 import { recordRun } from "./runs";
 import { startDispatchLoop } from "@/lib/outbox/dispatch";
+import { runTierDowngrades } from "@/lib/tiers/downgrade";
 
 export { enqueueImport } from "@/lib/imports/job";
 
@@ -14,6 +15,7 @@ export { enqueueImport } from "@/lib/imports/job";
 export const SCHEDULED_JOBS = {
   "housekeeping.prune-idempotency-keys": { cron: "17 * * * *", description: "Forget idempotency keys older than 7 days" },
   "housekeeping.prune-sign-in-attempts": { cron: "23 3 * * *", description: "Forget sign-in attempts older than 30 days" },
+  "tiers.downgrade": { cron: "41 1 * * *", description: "Move members whose tier's downgrade rule holds one tier down" },
 } as const;
 export type ScheduledJobName = keyof typeof SCHEDULED_JOBS;
 
@@ -25,6 +27,9 @@ export const jobHandlers: Record<ScheduledJobName, (db: Db) => Promise<number>> 
   async "housekeeping.prune-sign-in-attempts"(db) {
     const rows = await db.delete(signInAttempts).where(lt(signInAttempts.at, sql`now() - interval '30 days'`)).returning({ id: signInAttempts.id });
     return rows.length;
+  },
+  async "tiers.downgrade"(db) {
+    return runTierDowngrades(db);
   },
 };
 

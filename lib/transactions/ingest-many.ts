@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
 import { liveOffers, type LiveOffers } from "@/lib/offers/cache";
+import { tierEarnContext, tierRules, upgradeTiers } from "@/lib/tiers";
 import { decideFunding, fundingPartnersOf, loadPartnerFunds, spendFundingPlans, type FundingPlan } from "@/lib/partners/funding";
 import { newFulfilment, recordFulfilments, toAwardView, type AwardView } from "./fulfil";
 import { checkTransaction, type IngestInput, type IngestResult } from "./ingest";
@@ -31,6 +32,7 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
     return error ? { ok: false, error } : null;
   });
   const live = await liveOffers(tx);
+  const tiers = await tierRules(tx);
   const states = await loadMembers(tx, [...new Set(inputs.filter((_, i) => !out[i]).map((input) => input.memberId))], live);
   inputs.forEach((input, i) => {
     if (!out[i] && !states.has(input.memberId)) out[i] = { ok: false, error: new DomainError("member_not_enrolled", "The member is not enrolled in any programme.", { member_id: input.memberId }) };
@@ -66,10 +68,12 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
       usage[o.offerId] = { memberUsedInPeriod: u.memberUsedInPeriod, budgetUsed: budgets.get(o.offerId) ?? 0, milestonePeriodsAwarded: u.milestonePeriodsAwarded };
     }
     const baseRules = m.context.programIds.flatMap((id) => live.baseRules.get(id) ?? []);
-    const result = evaluateTransaction({ offers: candidates, baseRules, member: m.context, transaction: input, trackers: trackerState, usage, timeZone: m.timeZone, now });
+    // The member's tiers: their trackers advance with the offers' ones, their multiplier applies to base earn.
+    const tier = tierEarnContext(tiers, m.context.programIds, m.context.tierIdByProgram);
+    const result = evaluateTransaction({ offers: candidates, baseRules, extraTrackers: tier?.trackers, tierMultipliers: tier?.multipliers, member: m.context, transaction: input, trackers: trackerState, usage, timeZone: m.timeZone, now });
     for (const u of result.trackerUpdates) {
-      const offer = candidates.find((o) => o.milestone?.tracker.key === u.trackerKey)!;
-      const key = offer.milestone!.tracker.window.kind === "rolling_days" ? dayKey(localDate(input.occurredAt, m.timeZone)) : u.periodKey;
+      const tracker = candidates.find((o) => o.milestone?.tracker.key === u.trackerKey)?.milestone!.tracker ?? tier!.trackers.find((t) => t.key === u.trackerKey)!;
+      const key = tracker.window.kind === "rolling_days" ? dayKey(localDate(input.occurredAt, m.timeZone)) : u.periodKey;
       const periods = m.trackers.get(u.trackerKey) ?? new Map<string, number>();
       periods.set(key, (periods.get(key) ?? 0) + u.delta);
       m.trackers.set(u.trackerKey, periods);
@@ -91,6 +95,8 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
   }
 
   const awardsByIndex = await write(tx, actor, { inputs, inserted, granted, states, trackerDeltas, budgets, budgetsBefore }, now);
+  // Under the member_programs locks taken above: a transaction that crosses a tier's threshold upgrades in this transaction.
+  await upgradeTiers(tx, actor, tiers, earning.map((i) => inputs[i]!.memberId), now);
   for (const i of earning) out[i] = { ok: true, result: { transactionId: inserted.get(inputs[i]!.externalId)!, repeated: false, awards: awardsByIndex.get(i) ?? [] } };
   await answerRepeats(tx, inputs, out);
   return out as IngestOutcome[];
