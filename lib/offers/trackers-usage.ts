@@ -1,9 +1,10 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { memberTrackers, trackerDefinitions } from "@/db/schema";
+import { memberTrackers, programs, trackerDefinitions } from "@/db/schema";
 import { addDays, localDate } from "@/lib/engine/calendar";
 import { trackerValueText } from "@/lib/engine/offers/explain";
+import { tiersUsingTrackers } from "@/lib/tiers";
 import { dayKey, describeTracker, periodKeyOfDate, trackerDefinitionSchema, trackerKey, type TrackerDefinition } from "@/lib/engine/offers";
 
 export type TrackerOfferUse = { id: string; name: string; status: string; version: number; programName: string; threshold: number; thresholdText: string };
@@ -21,14 +22,16 @@ export type TrackerUsage = {
   tiers: TrackerTierUse[];
 };
 
-/**
- * TIERS — NOT WIRED YET. The tier rules that read a tracker (upgrade rules on a tracker value within a
- * window). The tiers work adds tier rules in parallel; the lead wires this to them. It must answer the
- * tiers whose rules read the tracker of this key, and the keys it knows (so a tracker read only by
- * tiers is listed too). Until then: none.
- */
-export async function tiersUsingTracker(_db: DbOrTx): Promise<Map<string, TrackerTierUse[]>> {
-  return new Map();
+/** The tier rules that read a tracker (upgrade on a tracker value, downgrade on visits), by tracker key. */
+export async function tiersUsingTracker(db: DbOrTx): Promise<Map<string, TrackerTierUse[]>> {
+  const [uses, names] = await Promise.all([tiersUsingTrackers(db), db.select({ id: programs.id, name: programs.name }).from(programs)]);
+  const programName = new Map(names.map((p) => [p.id, p.name]));
+  return new Map(
+    [...uses].map(([key, list]) => [
+      key,
+      list.map((u) => ({ tierId: u.tierId, tierName: u.tierName, programName: programName.get(u.programId) ?? "?", rule: u.rule === "upgrade" ? "upgrade rule" : "downgrade rule" })),
+    ]),
+  );
 }
 
 type OfferRow = { id: string; name: string; status: string; version: number; program_name: string; time_zone: string; currency: string; tracker: unknown; threshold: number };

@@ -5,7 +5,9 @@ import { memberTrackers } from "@/db/schema";
 import { trackerKey, type TrackerDefinition } from "@/lib/engine/offers";
 import { changeOfferStatus } from "@/lib/offers";
 import { trackersInUse, tiersUsingTracker } from "@/lib/offers/trackers-usage";
-import { actorFor, makeUser } from "../support/fixtures";
+import { addTier } from "@/lib/programs";
+import { setTierRules } from "@/lib/tiers";
+import { actorFor, makeUser, systemTestActor } from "../support/fixtures";
 import { makeMember, makeProgram } from "../support/ledger";
 import { liveOffer } from "../support/transactions";
 
@@ -50,7 +52,21 @@ describe("trackers in use", () => {
     expect(visit).toMatchObject({ period: "last 30 days", membersWithValue: 1, words: { metric: "Visits", window: "The last 30 days (rolling)" } });
   });
 
-  it("leaves tier rules to be wired: none yet", async () => {
-    expect((await tiersUsingTracker(getDb())).size).toBe(0);
+  it("lists the tiers whose rules read a tracker, and a tracker only a tier reads", async () => {
+    const db = getDb();
+    const program = await makeProgram({ name: "Tiered" });
+    const gold = await addTier(db, systemTestActor, program.id, { name: "Gold" });
+    await setTierRules(db, systemTestActor, gold.id, {
+      upgrade: { kind: "tracker", tracker: { metric: "transaction_amount", window: { kind: "rolling_days", days: 365 } }, threshold: 1_000 },
+      downgrade: { kind: "visits", minVisits: 2, days: 30 },
+      earnMultiplier: null,
+      upgradeBonusPoints: null,
+    });
+    const uses = await tiersUsingTracker(db);
+    expect(uses.get(trackerKey({ metric: "transaction_amount", window: { kind: "rolling_days", days: 365 } }))).toEqual([{ tierId: gold.id, tierName: "Gold", programName: "Tiered", rule: "upgrade rule" }]);
+    expect(uses.get(trackerKey(visits))).toEqual([{ tierId: gold.id, tierName: "Gold", programName: "Tiered", rule: "downgrade rule" }]);
+    const trackers = await trackersInUse(db, NOW);
+    expect(trackers.find((t) => t.words.window === "The last 365 days (rolling)")).toMatchObject({ offers: [], tiers: [expect.objectContaining({ tierName: "Gold" })] });
+    expect(trackers.find((t) => t.key === trackerKey(visits))).toMatchObject({ offers: [expect.objectContaining({ name: "Frequent visitor" })], tiers: [expect.objectContaining({ rule: "downgrade rule" })] });
   });
 });
