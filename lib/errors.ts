@@ -67,11 +67,22 @@ export type ErrorCode =
   | "not_retryable"
   | "not_reversible"
   | "adjustment_not_found"
-  | "adjustment_not_pending";
+  | "adjustment_not_pending"
+  | "job_not_found"
+  | "job_already_running"
+  | "job_already_queued"
+  | "jobs_not_started"
+  | "already_awarded"
+  | "tier_not_found"
+  | "default_tier_rules"
+  | "invalid_tier_rule";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   member_not_found: 404,
   program_not_found: 404,
+  tier_not_found: 404,
+  default_tier_rules: 422,
+  invalid_tier_rule: 422,
   redemption_not_found: 404,
   expiry_strategy_not_found: 422,
   member_not_enrolled: 422,
@@ -119,6 +130,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_reversible: 409,
   adjustment_not_found: 404,
   adjustment_not_pending: 409,
+  job_not_found: 404,
+  job_already_running: 409,
+  job_already_queued: 409,
+  jobs_not_started: 409,
+  already_awarded: 409,
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,

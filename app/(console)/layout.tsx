@@ -2,9 +2,10 @@ import { LogOut } from "lucide-react";
 import Link from "next/link";
 import { Providers } from "@/components/providers";
 import { Logo } from "@/components/console/logo";
+import { HeaderMemberSearch } from "@/components/members/member-search";
 import { SidebarNav, type NavItem } from "@/components/console/sidebar-nav";
 import { Button } from "@/components/ui/button";
-import { ROLE_LABELS, sectionsFor } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS, sectionsFor } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
 
@@ -43,7 +44,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 <Logo />
               </Link>
             </div>
-            <div className="hidden md:block" />
+            {can(user.roles, "members:read") ? (
+              <div className="hidden flex-1 md:flex">
+                <HeaderMemberSearch />
+              </div>
+            ) : (
+              <div className="hidden md:block" />
+            )}
             <div className="flex items-center gap-3">
               <div className="text-right leading-tight" data-testid="current-user">
                 <p className="text-[13px] font-medium text-slate-900">{user.name}</p>

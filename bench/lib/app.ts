@@ -18,7 +18,7 @@ export async function ensureProductionBuild(): Promise<void> {
   writeFileSync(path.join(root, FINGERPRINT_FILE), buildFingerprint(root));
 }
 
-export type ProductionServer = { base: string; waitUntilUp: () => Promise<void>; stop: () => Promise<void> };
+export type ProductionServer = { base: string; pid: number | undefined; waitUntilUp: () => Promise<void>; stop: () => Promise<void> };
 
 /** Starts `next start` on a free port against `databaseUrl`; `waitUntilUp` resolves once /api/v1/health answers. */
 export async function startProductionServer(databaseUrl: string): Promise<ProductionServer> {
@@ -30,6 +30,7 @@ export async function startProductionServer(databaseUrl: string): Promise<Produc
   const base = `http://127.0.0.1:${port}`;
   return {
     base,
+    pid: web.pid,
     async waitUntilUp() {
       let up = false;
       for (let i = 0; i < 240 && web.exitCode === null && !(up = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));

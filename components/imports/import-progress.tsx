@@ -27,8 +27,8 @@ class HttpError extends Error {
   }
 }
 
-async function fetchProgress(importId: string): Promise<ImportProgressData> {
-  const res = await fetch(`/transactions/imports/${importId}/status`, { cache: "no-store", headers: { accept: "application/json" } });
+async function fetchProgress(basePath: string, importId: string): Promise<ImportProgressData> {
+  const res = await fetch(`${basePath}/${importId}/status`, { cache: "no-store", headers: { accept: "application/json" } });
   if (!res.ok) throw new HttpError(res.status);
   return (await res.json()) as ImportProgressData;
 }
@@ -55,11 +55,11 @@ function Stat({ label, value, tone, testId }: { label: string; value: string; to
  * The import's state, polled every second while it is queued or running; when it ends, the page
  * is rendered again so that the error report shows every row.
  */
-export function ImportProgress({ importId, initial }: { importId: string; initial: ImportProgressData }) {
+export function ImportProgress({ importId, initial, basePath = "/transactions/imports" }: { importId: string; initial: ImportProgressData; basePath?: string }) {
   const router = useRouter();
   const { data, isError } = useQuery({
     queryKey: ["import-progress", importId],
-    queryFn: () => fetchProgress(importId),
+    queryFn: () => fetchProgress(basePath, importId),
     initialData: initial,
     refetchInterval: (query) => (isActive(query.state.data?.status ?? "done") ? 1000 : false),
     refetchIntervalInBackground: false,

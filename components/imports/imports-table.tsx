@@ -4,12 +4,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
-import { formatBytes } from "@/lib/imports/format";
+import { formatBytes, IMPORT_KIND_PATHS, type ImportKindName } from "@/lib/imports/format";
 import { formatCount, ImportProgressBar, ImportStatusBadge } from "./status";
 
 /** One import of the list (lib/imports/queries listImports). */
 export type ImportListRow = {
   id: string;
+  kind: ImportKindName;
   fileName: string;
   fileSize: number;
   status: string;
@@ -28,7 +29,7 @@ const columns: ColumnDef<ImportListRow, unknown>[] = [
     cell: ({ row: { original: r } }) => (
       <div className="flex min-w-0 flex-col">
         <Link
-          href={`/transactions/imports/${r.id}`}
+          href={`${IMPORT_KIND_PATHS[r.kind]}/${r.id}`}
           className="max-w-72 truncate font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
           data-testid="import-link"
           title={r.fileName}
@@ -73,7 +74,7 @@ const columns: ColumnDef<ImportListRow, unknown>[] = [
     meta: { className: "text-right" },
     cell: ({ row: { original: r } }) =>
       r.errorRows > 0 ? (
-        <Link href={`/transactions/imports/${r.id}#errors`} className="font-medium text-red-700 hover:underline">
+        <Link href={`${IMPORT_KIND_PATHS[r.kind]}/${r.id}#errors`} className="font-medium text-red-700 hover:underline">
           {formatCount(r.errorRows)}
         </Link>
       ) : (

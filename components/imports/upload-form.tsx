@@ -8,7 +8,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-field";
 import { toast } from "@/components/ui/toaster";
-import { formatBytes, MAX_IMPORT_BYTES, type ImportKindName } from "@/lib/imports/format";
+import { formatBytes, IMPORT_KIND_PATHS, MAX_IMPORT_BYTES, type ImportKindName } from "@/lib/imports/format";
 
 type Uploaded = { importId: string };
 const initial: FormState<Uploaded> = { success: false };
@@ -53,7 +53,7 @@ export function ImportUploadForm({ kind, action }: { kind: ImportKindName; actio
     }
     if (result.success && result.data) {
       toast.success(result.message ?? "File uploaded.");
-      router.push(`/transactions/imports/${result.data.importId}`);
+      router.push(`${IMPORT_KIND_PATHS[kind]}/${result.data.importId}`);
     }
     return result;
   }, initial);

@@ -5,11 +5,12 @@ import { DateTime } from "@/components/ui/date-time";
 import type { IntegrityReport, ProgramOutstanding } from "@/lib/ledger/health";
 import { formatMoney, formatPoints, pointValue, sumBig } from "./format";
 
-const MISMATCHES: { key: keyof Pick<IntegrityReport, "unbalancedEntries" | "balanceMismatches" | "lotMismatches" | "lotMovementMismatches">; label: string }[] = [
+const MISMATCHES: { key: keyof Pick<IntegrityReport, "unbalancedEntries" | "balanceMismatches" | "lotMismatches" | "lotMovementMismatches" | "orphanRows">; label: string }[] = [
   { key: "unbalancedEntries", label: "journal entries whose postings do not sum to zero" },
   { key: "balanceMismatches", label: "member balances that differ from the sum of their postings" },
   { key: "lotMismatches", label: "member balances that differ from the points left in their lots" },
   { key: "lotMovementMismatches", label: "lots whose points left differ from their movements" },
+  { key: "orphanRows", label: "postings, lots or fulfilment history without the entry, member or fulfilment they belong to" },
 ];
 
 /** The result of the ledger's invariant check: green when balanced, red with each kind of mismatch. */

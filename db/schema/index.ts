@@ -10,4 +10,6 @@ export * from "./vouchers";
 export * from "./imports";
 export * from "./partners";
 export * from "./member-care";
+export * from "./jobs";
+export * from "./promotions";
 export * from "./notifications";

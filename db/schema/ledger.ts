@@ -28,7 +28,12 @@ export const journalEntries = pgTable(
     id: bigserial({ mode: "number" }).primaryKey(),
     /** award | redemption | redemption_reversal | transfer | expiry | adjustment */
     kind: text().notNull(),
-    memberId: uuid().references(() => members.id),
+    /**
+     * No foreign key (one row per award, the hottest insert of the ledger): every entry of a member is
+     * written under the lock of that member's balance row (member_programs, which references members)
+     * in the same transaction, and members are never deleted. checkLedgerIntegrity counts orphans.
+     */
+    memberId: uuid(),
     memo: text(),
     /** The redemption, transfer or external reference this entry belongs to. */
     reference: text(),
@@ -39,36 +44,40 @@ export const journalEntries = pgTable(
   (t) => [index("journal_entries_member_idx").on(t.memberId, t.kind, t.at, t.id)],
 );
 
+/**
+ * The lines of a journal entry. Append-only and the hottest table of the ledger (two rows per award),
+ * so it carries no foreign keys (each cost a lookup and a row lock per line): integrity holds by how
+ * postings are written. A posting is only ever inserted by the statement or function that inserts
+ * its entry (writeAwards, postEntry), with that entry's id; its account id comes from a
+ * member_programs row (whose account_id has a foreign key) or a programme's system account; entries
+ * and accounts are never deleted. checkLedgerIntegrity counts any posting without its entry or account.
+ */
 export const postings = pgTable(
   "postings",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    entryId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => journalEntries.id),
-    accountId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    entryId: bigint({ mode: "number" }).notNull(),
+    accountId: bigint({ mode: "number" }).notNull(),
     /** Signed: positive adds to the account's balance. */
     amount: bigint({ mode: "number" }).notNull(),
   },
   (t) => [index("postings_entry_idx").on(t.entryId), index("postings_account_idx").on(t.accountId), check("postings_not_zero", sql`${t.amount} <> 0`)],
 );
 
-/** Points credited to a member in one go, spent earliest-expiry-first. */
+/**
+ * Points credited to a member in one go, spent earliest-expiry-first. No foreign keys (one row per
+ * award): a lot is written with its entry, in the same statement or function (writeAwards, a
+ * transfer), for a member and programme whose balance row (member_programs, which references both)
+ * that statement locks; members, programmes and entries are never deleted. checkLedgerIntegrity
+ * counts orphans.
+ */
 export const lots = pgTable(
   "lots",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    memberId: uuid()
-      .notNull()
-      .references(() => members.id),
-    programId: uuid()
-      .notNull()
-      .references(() => programs.id),
-    entryId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => journalEntries.id),
+    memberId: uuid().notNull(),
+    programId: uuid().notNull(),
+    entryId: bigint({ mode: "number" }).notNull(),
     /** award | transfer_in | adjustment */
     source: text().notNull(),
     awardedAt: timestamp({ withTimezone: true }).notNull(),

@@ -54,7 +54,11 @@ export const expiryStrategies = pgTable(
   (t) => [uniqueIndex("expiry_strategies_one_default").on(t.programId).where(sql`${t.isDefault}`)],
 );
 
-/** Ordered tiers of a programme; a default tier always exists. */
+/**
+ * Ordered tiers of a programme; a default tier always exists and is the lowest. The rules and benefits
+ * (lib/engine/tiers.ts schemas) are null when not set: no upgrade rule means members reach the tier
+ * only by hand; no downgrade rule means they keep it.
+ */
 export const tiers = pgTable(
   "tiers",
   {
@@ -65,11 +69,21 @@ export const tiers = pgTable(
     name: text().notNull(),
     rank: integer().notNull(),
     isDefault: boolean().notNull().default(false),
+    /** lib/engine upgradeRuleSchema: lifetime points ≥ N, or a tracker's value in its window ≥ N. */
+    upgradeRule: jsonb().$type<Record<string, unknown>>(),
+    /** lib/engine downgradeRuleSchema: no transaction in N months, or fewer than N visits in a window. */
+    downgradeRule: jsonb().$type<Record<string, unknown>>(),
+    /** Exact decimal applied to the programme's base earn for members in this tier (e.g. 1.25). */
+    earnMultiplier: numeric({ precision: 8, scale: 4 }),
+    /** Points awarded once when a member is first upgraded into this tier. */
+    upgradeBonusPoints: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("tiers_one_default").on(t.programId).where(sql`${t.isDefault}`),
     uniqueIndex("tiers_rank").on(t.programId, t.rank),
+    check("tiers_multiplier_positive", sql`${t.earnMultiplier} is null or ${t.earnMultiplier} > 0`),
+    check("tiers_bonus_positive", sql`${t.upgradeBonusPoints} is null or ${t.upgradeBonusPoints} > 0`),
   ],
 );
 

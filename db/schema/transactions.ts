@@ -63,7 +63,12 @@ export const fulfilments = pgTable(
     memberId: uuid()
       .notNull()
       .references(() => members.id),
-    transactionId: uuid().references(() => transactions.id),
+    /**
+     * No foreign key (one row per award): a transaction's fulfilments are only written by ingestMany,
+     * with the ids its insert of the transactions returned in the same database transaction, and
+     * transactions are never deleted. checkLedgerIntegrity counts orphans.
+     */
+    transactionId: uuid(),
     eventId: uuid().references(() => memberEvents.id),
     /** null for a programme's base earn rule. */
     offerId: uuid(),
@@ -111,9 +116,12 @@ export const fulfilmentEvents = pgTable(
   "fulfilment_events",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    fulfilmentId: uuid()
-      .notNull()
-      .references(() => fulfilments.id),
+    /**
+     * No foreign key (append-only, one row per award and per state change): every insert takes the id of
+     * a fulfilment written in the same statement (writeFulfilments) or read and locked in the same
+     * transaction; fulfilments are never deleted. checkLedgerIntegrity counts any event without its fulfilment.
+     */
+    fulfilmentId: uuid().notNull(),
     /** The fulfilment's member, so that a member's timeline reads its events by index. */
     memberId: uuid().notNull(),
     fromState: text(),

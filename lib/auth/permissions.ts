@@ -34,13 +34,15 @@ export const PERMISSIONS = [
   "api_keys:read",
   "api_keys:write",
   "audit:read",
+  "jobs:read",
+  "jobs:run",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_EVERYTHING = PERMISSIONS.filter((p) => p.endsWith(":read"));
 
 export const ROLE_PERMISSIONS = {
-  admin: ["users:read", "users:write", "api_keys:read", "api_keys:write", "audit:read", "reports:read"],
+  admin: ["users:read", "users:write", "api_keys:read", "api_keys:write", "audit:read", "reports:read", "jobs:read", "jobs:run"],
   program_manager: [
     "offers:read", "offers:write", "offers:approve",
     "programs:read", "programs:write",

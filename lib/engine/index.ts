@@ -7,3 +7,4 @@ export * from "./expiry";
 export * from "./redemption-rules";
 export * from "./offers";
 export * from "./partners";
+export * from "./tiers";

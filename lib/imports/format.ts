@@ -2,7 +2,7 @@
  * The file formats and limits of console imports: plain data, shared by the server (checks) and the
  * console (help text and the checks a browser can make before uploading).
  */
-export const IMPORT_KIND_NAMES = ["transactions"] as const;
+export const IMPORT_KIND_NAMES = ["transactions", "promotional_points"] as const;
 export type ImportKindName = (typeof IMPORT_KIND_NAMES)[number];
 
 export const IMPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
@@ -38,13 +38,38 @@ export const IMPORT_KIND_INFO: Record<ImportKindName, ImportKindInfo> = {
     optional: ["gross_amount", "channel", "merchant_id", "merchant_name", "mcc", "category", "country"],
     integerColumns: ["amount", "gross_amount"],
     referenceColumn: "external_id",
-    unsupported: { line_items: "Line items cannot be imported from CSV; send such transactions through the API (POST /api/v1/transactions)." },
+    unsupported: {
+      line_items: "Line items cannot be imported from CSV; send such transactions through the API (POST /api/v1/transactions).",
+      awarded_at: "The awarded date can be set only for promotional points; transaction points are awarded when the transaction is received. Import promotional points from Programmes → Promotional points.",
+    },
     example: [
       ["external_id", "member_id", "type", "amount", "currency", "occurred_at", "channel", "merchant_id", "merchant_name", "mcc", "category", "country"],
       ["POS-2026-000123", "ext:CUST-10042", "purchase", "125000", "INR", "2026-03-01T09:30:00+05:30", "pos", "M-778", "Cafe Coffee Day", "5814", "dining", "IN"],
       ["POS-2026-000124", "ext:CUST-10043", "purchase", "89900", "INR", "2026-03-01T10:05:00+05:30", "online", "", "Croma", "5732", "electronics", "IN"],
     ],
   },
+  promotional_points: {
+    label: "Promotional points",
+    required: ["member", "program", "points", "reason"],
+    optional: ["expiry_strategy", "awarded_at", "external_reference"],
+    integerColumns: ["points"],
+    referenceColumn: "external_reference",
+    unsupported: {
+      amount: "Promotional points are not tied to a transaction: give the points in the points column. Transactions are imported from Offers → Transaction imports.",
+      occurred_at: "Promotional points have no transaction date; set awarded_at to back-date them (their expiry derives from it).",
+    },
+    example: [
+      ["member", "program", "points", "reason", "expiry_strategy", "awarded_at", "external_reference"],
+      ["ext:CUST-10042", "SKY", "500", "Diwali double-points campaign", "", "", "DIWALI-2026-10042"],
+      ["ext:CUST-10043", "SKY", "1200", "Lifetime balance correction", "12 months", "2026-01-15T00:00:00+05:30", "BAL-FIX-10043"],
+    ],
+  },
+};
+
+/** Where the console shows the imports of each kind (list, one import, its progress and errors). */
+export const IMPORT_KIND_PATHS: Record<ImportKindName, string> = {
+  transactions: "/transactions/imports",
+  promotional_points: "/programs/promotions/imports",
 };
 
 export function isImportKind(value: string): value is ImportKindName {

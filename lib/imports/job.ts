@@ -1,8 +1,10 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { inArray } from "drizzle-orm";
-import { clientOf, type Db, type DbOrTx } from "@/db";
+import type { Db, DbOrTx } from "@/db";
 import { imports } from "@/db/schema";
+import { recordRun } from "@/lib/jobs/runs";
+import { bossDb, jobSender, queueExists } from "@/lib/jobs/sender";
 import { logger } from "@/lib/logger";
 import { markImportFailed, runImport } from "./run";
 
@@ -10,7 +12,6 @@ import { markImportFailed, runImport } from "./run";
 export const IMPORT_QUEUE = "imports.run";
 export type ImportJobData = { importId: string };
 
-const SCHEMA = "pgboss";
 const QUEUE_OPTIONS = {
   // "short": at most one waiting job per import; a stuck running one does not block a new one.
   policy: "short",
@@ -21,36 +22,13 @@ const QUEUE_OPTIONS = {
   expireInSeconds: 3600,
 } as const satisfies Omit<PgBoss.Queue, "name">;
 
-/** pg-boss statements run on the caller's connection or transaction (postgres.js), so a job is sent with what needs it. */
-function bossDb(db: DbOrTx): PgBoss.Db {
-  const sql = clientOf(db);
-  return {
-    async executeSql(text, values) {
-      // As node-postgres (pg-boss's own driver) sends them: objects as JSON, undefined as null.
-      const params = (values as unknown[]).map((v) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
-      return { rows: await sql.unsafe(text, params as never[]) };
-    },
-  };
-}
-
-let sender: PgBoss | undefined;
-/** A pg-boss that only sends, on connections it is given: never started, it opens nothing of its own. */
-function jobSender(): PgBoss {
-  sender ??= new PgBoss({ db: { executeSql: () => Promise.reject(new Error("pg-boss sender used without a connection")) }, schema: SCHEMA });
-  return sender;
-}
-
 /**
  * Queues the import's job, in the caller's transaction when given one (the import and its job are
  * written together). Answers false when the queue does not exist yet — no worker has ever started
  * on this database: the import stays queued and a worker queues it when it starts.
  */
 export async function enqueueImport(db: DbOrTx, importId: string): Promise<boolean> {
-  const sql = clientOf(db);
-  const [ready] = await sql<{ ok: boolean }[]>`select to_regclass(${`${SCHEMA}.queue`}) is not null as ok`;
-  if (!ready?.ok) return false;
-  const [queue] = await sql<{ ok: boolean }[]>`select exists (select 1 from pgboss.queue where name = ${IMPORT_QUEUE}) as ok`;
-  if (!queue?.ok) return false;
+  if (!(await queueExists(db, IMPORT_QUEUE))) return false;
   await jobSender().send(IMPORT_QUEUE, { importId } satisfies ImportJobData, { singletonKey: importId, db: bossDb(db) });
   return true;
 }
@@ -64,10 +42,9 @@ export async function registerImportJob(boss: PgBoss, db: Db): Promise<void> {
   await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, ...QUEUE_OPTIONS });
   await boss.work<ImportJobData>(IMPORT_QUEUE, { includeMetadata: true, pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) {
-      const started = Date.now();
       try {
-        const result = await runImport(db, job.data.importId);
-        logger.info({ job: IMPORT_QUEUE, importId: job.data.importId, ...result, ms: Date.now() - started }, "import job finished");
+        // Recorded on the jobs page; the run holds the import, so a second worker skips it.
+        await recordRun(db, { jobName: IMPORT_QUEUE, subject: job.data.importId, trigger: "upload", queueJobId: job.id }, async () => (await runImport(db, job.data.importId)).processed);
       } catch (err) {
         const last = job.retryCount >= job.retryLimit;
         logger.error({ err, job: IMPORT_QUEUE, importId: job.data.importId, attempt: job.retryCount + 1, last }, "import job failed");

@@ -55,16 +55,18 @@ const toView = ({ userId, userName, userEmail, ...r }: Selected): ImportView => 
 });
 
 /** Imports, newest first, a page at a time. */
-export async function listImports(db: DbOrTx, options: { page: number; pageSize: number }): Promise<{ rows: ImportView[]; total: number }> {
+export async function listImports(db: DbOrTx, options: { page: number; pageSize: number; kind?: ImportKindName }): Promise<{ rows: ImportView[]; total: number }> {
+  const where = options.kind ? eq(imports.kind, options.kind) : undefined;
   const [rows, [total]] = await Promise.all([
     db
       .select(columns)
       .from(imports)
       .innerJoin(users, eq(users.id, imports.createdBy))
+      .where(where)
       .orderBy(desc(imports.createdAt), desc(imports.id))
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
-    db.select({ n: count() }).from(imports),
+    db.select({ n: count() }).from(imports).where(where),
   ]);
   return { rows: rows.map(toView), total: total?.n ?? 0 };
 }

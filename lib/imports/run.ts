@@ -114,7 +114,8 @@ async function processPending(db: Db, importId: string, chunkRows: number): Prom
         bodies.push(converted.body);
       } else outcomes[i] = { status: "error", code: converted.code, message: converted.message };
     });
-    const results = bodies.length ? await kind.process(db, actor, bodies, new Date()) : [];
+    const context = { importId, fileSha256: started.fileSha256, lines: valid.map((i) => chunk[i]!.line) };
+    const results = bodies.length ? await kind.process(db, actor, bodies, new Date(), context) : [];
     valid.forEach((rowIndex, k) => (outcomes[rowIndex] = results[k]!));
     await saveOutcomes(
       db,

@@ -7,7 +7,9 @@ import { expirePoints } from "@/lib/expiry/expire";
 import { emitExpiringSoon } from "@/lib/expiry/expiring-soon";
 import { logger } from "@/lib/logger";
 import { registerImportJob } from "@/lib/imports/job";
+import { recordRun } from "./runs";
 import { startDispatchLoop } from "@/lib/outbox/dispatch";
+import { runTierDowngrades } from "@/lib/tiers/downgrade";
 
 export { enqueueImport } from "@/lib/imports/job";
 
@@ -15,6 +17,7 @@ export { enqueueImport } from "@/lib/imports/job";
 export const SCHEDULED_JOBS = {
   "housekeeping.prune-idempotency-keys": { cron: "17 * * * *", description: "Forget idempotency keys older than 7 days" },
   "housekeeping.prune-sign-in-attempts": { cron: "23 3 * * *", description: "Forget sign-in attempts older than 30 days" },
+  "tiers.downgrade": { cron: "41 1 * * *", description: "Move members whose tier's downgrade rule holds one tier down" },
   // Every 15 minutes: lots expire at local midnight in each programme's time zone (some zones are
   // offset by :30 or :45), and a run with nothing due costs one index probe.
   "points.expire": { cron: "*/15 * * * *", description: "Expire the points of every lot past its expiry date" },
@@ -30,6 +33,9 @@ export const jobHandlers: Record<ScheduledJobName, (db: Db) => Promise<number>> 
   async "housekeeping.prune-sign-in-attempts"(db) {
     const rows = await db.delete(signInAttempts).where(lt(signInAttempts.at, sql`now() - interval '30 days'`)).returning({ id: signInAttempts.id });
     return rows.length;
+  },
+  async "tiers.downgrade"(db) {
+    return runTierDowngrades(db);
   },
   async "points.expire"(db) {
     return (await expirePoints(db, { now: new Date() })).lots;
@@ -59,16 +65,37 @@ export function startOutboxLoop(db: Db, everyMs = 1000): () => Promise<void> {
   });
 }
 
-/** Creates the queues, registers the schedules and starts serving them. */
+/**
+ * How the queues of scheduled jobs keep one job from running twice: "short" lets at most one job
+ * wait per queue (a manual run and the schedule never pile up), and every run holds the job's
+ * advisory lock (lib/jobs/runs.ts), so a second worker that fetches it meanwhile skips it.
+ */
+export const SCHEDULED_QUEUE_OPTIONS = {
+  policy: "short",
+  retryLimit: 0,
+  expireInSeconds: 3600,
+} as const satisfies Omit<PgBoss.Queue, "name">;
+
+/** What a job sent by "Run now" carries; scheduled sends carry nothing. */
+export type ScheduledJobData = { trigger?: "manual"; requestedBy?: string };
+
+/** Creates the queues, registers the schedules and starts serving them; every run is recorded (job_runs). */
 export async function startWorker(boss: PgBoss, db: Db): Promise<void> {
   await boss.start();
-  for (const [name, job] of Object.entries(SCHEDULED_JOBS) as [ScheduledJobName, (typeof SCHEDULED_JOBS)[ScheduledJobName]][]) {
-    await boss.createQueue(name);
-    await boss.schedule(name, job.cron);
-    await boss.work(name, async () => {
-      const started = Date.now();
-      const touched = await jobHandlers[name](db);
-      logger.info({ job: name, touched, ms: Date.now() - started }, "job finished");
+  for (const name of Object.keys(SCHEDULED_JOBS) as ScheduledJobName[]) {
+    await boss.createQueue(name, { name, ...SCHEDULED_QUEUE_OPTIONS });
+    // Queues made by an earlier version were "standard": bring them to the current policy.
+    await boss.updateQueue(name, { name, ...SCHEDULED_QUEUE_OPTIONS });
+    await boss.schedule(name, SCHEDULED_JOBS[name].cron);
+    await boss.work<ScheduledJobData>(name, { includeMetadata: true }, async (jobs) => {
+      for (const job of jobs) {
+        const manual = job.data?.trigger === "manual";
+        await recordRun(
+          db,
+          { jobName: name, trigger: manual ? "manual" : "schedule", requestedBy: manual ? (job.data.requestedBy ?? null) : null, queueJobId: job.id },
+          () => jobHandlers[name](db),
+        );
+      }
     });
   }
   await registerImportJob(boss, db);

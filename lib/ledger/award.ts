@@ -54,9 +54,10 @@ export type AwardOutcome = { ok: true; award: AwardResult } | { ok: false; error
 export async function awardPointsBatch(db: DbOrTx, actor: Actor, inputs: readonly AwardInput[], now = new Date()): Promise<AwardOutcome[]> {
   const outcomes: (AwardOutcome | null)[] = inputs.map(() => null);
   const ready: { index: number; award: AwardToWrite }[] = [];
+  const expiries = new Map<string, Date | null>(); // most awards of a batch share their awarded time and strategy
   for (const [index, input] of inputs.entries()) {
     try {
-      ready.push({ index, award: await prepareAward(db, actor, input, now, false) });
+      ready.push({ index, award: await prepareAward(db, actor, input, now, false, expiries) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       outcomes[index] = { ok: false, error };
@@ -80,14 +81,17 @@ export async function awardPointsBatch(db: DbOrTx, actor: Actor, inputs: readonl
   return outcomes as AwardOutcome[];
 }
 
-/** Checks an award and derives its expiry from the programme's terms. */
-async function prepareAward(db: DbOrTx, actor: Actor, input: AwardInput, now: Date, freshTerms: boolean): Promise<AwardToWrite> {
+/** Checks an award and derives its expiry from the programme's terms (remembered in `expiries` for the awards that follow). */
+async function prepareAward(db: DbOrTx, actor: Actor, input: AwardInput, now: Date, freshTerms: boolean, expiries = new Map<string, Date | null>()): Promise<AwardToWrite> {
   assertPoints(input.points);
   const awardedAt = input.awardedAt ?? now;
   if (awardedAt.getTime() > now.getTime()) throw new DomainError("awarded_at_in_future", "awarded_at cannot be in the future.", { awarded_at: awardedAt.toISOString() });
   const terms = await programTerms(db, input.programId, freshTerms);
   const strategy = pickStrategy(terms, input.expiryStrategyId);
   const kind = strategy.kind as ExpiryStrategyKind;
+  const expiryKey = `${awardedAt.getTime()}/${strategy.id}/${strategy.kind}/${strategy.amount}/${terms.timeZone}`;
+  let expiresAt = expiries.get(expiryKey);
+  if (expiresAt === undefined) expiries.set(expiryKey, (expiresAt = expiryDate(awardedAt, { kind, amount: strategy.amount }, terms.timeZone)));
   return {
     memberId: input.memberId,
     programId: input.programId,
@@ -96,7 +100,7 @@ async function prepareAward(db: DbOrTx, actor: Actor, input: AwardInput, now: Da
     reference: input.externalReference ?? null,
     at: now,
     awardedAt,
-    expiresAt: expiryDate(awardedAt, { kind, amount: strategy.amount }, terms.timeZone),
+    expiresAt,
     issuedAccountId: terms.issuedAccountId,
     timeZone: terms.timeZone,
     strategy: { id: strategy.id, kind, amount: strategy.amount, name: strategy.name },

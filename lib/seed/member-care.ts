@@ -1,6 +1,6 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
-import { expiryStrategies, fulfilmentEvents, fulfilments, members, outbox, partners, programs } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { expiryStrategies, fulfilmentEvents, fulfilments, members, offers, outbox, partners, programs } from "@/db/schema";
 import type { Db } from "@/db";
 import { systemActor } from "@/lib/actor";
 import { awardPoints } from "@/lib/ledger/award";
@@ -16,7 +16,7 @@ export const MEMBER_CARE_DEMO = { externalId: "CUST-100004", firstName: "Kavya",
 /**
  * A member with the history member care is asked about: points in three programmes, a purchase with
  * line items, promotional points about to expire, a group redemption that took points from two
- * programmes, and a Skyward Miles credit the airline refused (its account was not linked yet) that an
+ * programmes, and a Skyward Miles milestone credit the airline refused (its account was not linked yet) that an
  * agent can send again — the demo partner ledger now accepts it. Idempotent: once the member exists,
  * nothing is added.
  */
@@ -59,10 +59,12 @@ export async function seedMemberCareDemo(db: Db, now = new Date()): Promise<bool
     ),
   );
   // Group redemption of 3,000: the earliest-expiring points first, so 1,800 from COAL and 1,200 from DINE.
-  await redeemPoints(db, actor, { memberId: member.id, programId: coal.id, points: 3_000, group: true, externalReference: "DEMO-ORDER-4004" }, daysAgo(1));
+  await redeemPoints(db, actor, { memberId: member.id, programId: coal.id, points: 3_000, group: true, externalReference: "DEMO-ORDER-4004" }, now);
   // Promotional points on the 90-day strategy: they expire within the month unless spent.
   const promotions = (await db.select().from(expiryStrategies).where(eq(expiryStrategies.programId, dine.id))).find((s) => s.kind === "days");
   await award(dine.id, 600, 75, "Weekend brunch promotion", promotions?.id);
+  // The airline milestone (seeded with the demo partners) was reached; Skyward refused the credit.
+  const [milestone] = await db.select().from(offers).where(and(eq(offers.partnerId, skyward.id), eq(offers.status, "active")));
   await db.transaction(async (tx) => {
     const at = daysAgo(2);
     const [credit] = await tx
@@ -70,13 +72,16 @@ export async function seedMemberCareDemo(db: Db, now = new Date()): Promise<bool
       .values({
         memberId: member.id,
         programId: travel.id,
+        offerId: milestone?.id ?? null,
+        offerVersion: milestone?.liveVersion ?? null,
+        milestonePeriodKey: String(new Date(at.getTime() + 5.5 * 3_600_000).getUTCFullYear()),
         outcomeType: "partner_points",
-        value: 1_500,
+        value: 5_000,
         partnerId: skyward.id,
         state: "failed",
         postingMethod: "automatic",
-        narration: "1,500 Skyward Miles: welcome to Skyward",
-        explanation: ["Skyward welcome miles for linking the card: a flat 1,500 Skyward Miles."],
+        narration: "5,000 Skyward Miles: ₹2,00,000 of international spend this year",
+        explanation: ["International spend this calendar year reached ₹2,00,000 (threshold ₹2,00,000): the milestone earns a flat 5,000 Skyward Miles, once a year."],
         createdAt: at,
         updatedAt: at,
       })

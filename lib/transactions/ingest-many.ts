@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, between, eq, inArray, sql, type Column } from "drizzle-orm";
 import { memberPrograms, members, memberTrackers, offerMemberUsage, offerMilestones, offers, transactions, fulfilments } from "@/db/schema";
 import { clientOf, type DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
 import { liveOffers, type LiveOffers } from "@/lib/offers/cache";
+import { tierEarnContext, tierRules, upgradeTiers } from "@/lib/tiers";
 import { decideFunding, fundingPartnersOf, loadPartnerFunds, spendFundingPlans, type FundingPlan } from "@/lib/partners/funding";
 import { newFulfilment, recordFulfilments, toAwardView, type AwardView } from "./fulfil";
 import { checkTransaction, type IngestInput, type IngestResult } from "./ingest";
@@ -31,6 +32,7 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
     return error ? { ok: false, error } : null;
   });
   const live = await liveOffers(tx);
+  const tiers = await tierRules(tx);
   const states = await loadMembers(tx, [...new Set(inputs.filter((_, i) => !out[i]).map((input) => input.memberId))], live);
   inputs.forEach((input, i) => {
     if (!out[i] && !states.has(input.memberId)) out[i] = { ok: false, error: new DomainError("member_not_enrolled", "The member is not enrolled in any programme.", { member_id: input.memberId }) };
@@ -66,10 +68,12 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
       usage[o.offerId] = { memberUsedInPeriod: u.memberUsedInPeriod, budgetUsed: budgets.get(o.offerId) ?? 0, milestonePeriodsAwarded: u.milestonePeriodsAwarded };
     }
     const baseRules = m.context.programIds.flatMap((id) => live.baseRules.get(id) ?? []);
-    const result = evaluateTransaction({ offers: candidates, baseRules, member: m.context, transaction: input, trackers: trackerState, usage, timeZone: m.timeZone, now });
+    // The member's tiers: their trackers advance with the offers' ones, their multiplier applies to base earn.
+    const tier = tierEarnContext(tiers, m.context.programIds, m.context.tierIdByProgram);
+    const result = evaluateTransaction({ offers: candidates, baseRules, extraTrackers: tier?.trackers, tierMultipliers: tier?.multipliers, member: m.context, transaction: input, trackers: trackerState, usage, timeZone: m.timeZone, now });
     for (const u of result.trackerUpdates) {
-      const offer = candidates.find((o) => o.milestone?.tracker.key === u.trackerKey)!;
-      const key = offer.milestone!.tracker.window.kind === "rolling_days" ? dayKey(localDate(input.occurredAt, m.timeZone)) : u.periodKey;
+      const tracker = candidates.find((o) => o.milestone?.tracker.key === u.trackerKey)?.milestone!.tracker ?? tier!.trackers.find((t) => t.key === u.trackerKey)!;
+      const key = tracker.window.kind === "rolling_days" ? dayKey(localDate(input.occurredAt, m.timeZone)) : u.periodKey;
       const periods = m.trackers.get(u.trackerKey) ?? new Map<string, number>();
       periods.set(key, (periods.get(key) ?? 0) + u.delta);
       m.trackers.set(u.trackerKey, periods);
@@ -91,6 +95,8 @@ export async function ingestMany(tx: DbOrTx, actor: Actor, inputs: readonly Inge
   }
 
   const awardsByIndex = await write(tx, actor, { inputs, inserted, granted, states, trackerDeltas, budgets, budgetsBefore }, now);
+  // Under the member_programs locks taken above: a transaction that crosses a tier's threshold upgrades in this transaction.
+  await upgradeTiers(tx, actor, tiers, earning.map((i) => inputs[i]!.memberId), now);
   for (const i of earning) out[i] = { ok: true, result: { transactionId: inserted.get(inputs[i]!.externalId)!, repeated: false, awards: awardsByIndex.get(i) ?? [] } };
   await answerRepeats(tx, inputs, out);
   return out as IngestOutcome[];
@@ -143,7 +149,7 @@ async function loadMembers(tx: DbOrTx, memberIds: string[], live: LiveOffers): P
     .select({ memberId: memberPrograms.memberId, programId: memberPrograms.programId, tierId: memberPrograms.tierId, debt: memberPrograms.debt, attributes: members.attributes })
     .from(memberPrograms)
     .innerJoin(members, eq(members.id, memberPrograms.memberId))
-    .where(inArray(memberPrograms.memberId, memberIds))
+    .where(anyMember(memberPrograms.memberId, memberIds))
     .orderBy(asc(memberPrograms.memberId), asc(memberPrograms.programId))
     .for("update", { of: memberPrograms });
   for (const r of rows) {
@@ -191,7 +197,7 @@ async function loadState(tx: DbOrTx, inputs: IngestInput[], states: Map<string, 
       .from(memberTrackers)
       .where(
         and(
-          inArray(memberTrackers.memberId, memberIds),
+          anyMember(memberTrackers.memberId, memberIds),
           inArray(memberTrackers.trackerKey, trackerKeys),
           keys.size > 0 && from <= to ? sql`(${inArray(memberTrackers.periodKey, [...keys])} or ${between(memberTrackers.periodKey, from, to)})` : keys.size > 0 ? inArray(memberTrackers.periodKey, [...keys]) : between(memberTrackers.periodKey, from, to),
         ),
@@ -213,12 +219,12 @@ async function loadState(tx: DbOrTx, inputs: IngestInput[], states: Map<string, 
     const rows = await tx
       .select()
       .from(offerMemberUsage)
-      .where(and(inArray(offerMemberUsage.memberId, memberIds), inArray(offerMemberUsage.offerId, capped), inArray(offerMemberUsage.periodKey, [...keys])));
+      .where(and(anyMember(offerMemberUsage.memberId, memberIds), inArray(offerMemberUsage.offerId, capped), inArray(offerMemberUsage.periodKey, [...keys])));
     for (const r of rows) usageOf(states.get(r.memberId)!, r.offerId).memberUsedInPeriod[r.periodKey] = r.used;
   }
   const milestones = offersHere.filter((o) => o.milestone).map((o) => o.offerId);
   if (milestones.length > 0) {
-    const rows = await tx.select().from(offerMilestones).where(and(inArray(offerMilestones.memberId, memberIds), inArray(offerMilestones.offerId, milestones)));
+    const rows = await tx.select().from(offerMilestones).where(and(anyMember(offerMilestones.memberId, memberIds), inArray(offerMilestones.offerId, milestones)));
     for (const r of rows) usageOf(states.get(r.memberId)!, r.offerId).milestonePeriodsAwarded.push(r.periodKey);
   }
   const budgeted = offersHere.filter((o) => o.definition.caps?.budget).map((o) => o.offerId).sort();
@@ -228,6 +234,17 @@ async function loadState(tx: DbOrTx, inputs: IngestInput[], states: Map<string, 
     return new Map(rows.map((r) => [r.id, r.used]));
   }
   return new Map();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `column = any($1::uuid[])`: the members of a chunk as ONE parameter, not hundreds (an IN list of a
+ * parameter each costs Drizzle and PostgreSQL time per member, and a new statement text per size).
+ */
+function anyMember(column: Column, memberIds: readonly string[]) {
+  for (const id of memberIds) if (!UUID.test(id)) throw new Error(`not a member id: ${JSON.stringify(id)}`);
+  return sql`${column} = any(${`{${memberIds.join(",")}}`}::uuid[])`;
 }
 
 function usageOf(m: MemberState, offerId: string): Usage {

@@ -34,7 +34,7 @@ export async function award(memberId: string, programId: string, points: number,
 /** The ledger invariants, checked in SQL: every entry balances, balances equal postings and lots, none negative. */
 export async function expectLedgerHealthy() {
   const report = await checkLedgerIntegrity(getDb());
-  expect(report).toMatchObject({ ok: true, unbalancedEntries: 0, balanceMismatches: 0, lotMismatches: 0, lotMovementMismatches: 0 });
+  expect(report).toMatchObject({ ok: true, unbalancedEntries: 0, balanceMismatches: 0, lotMismatches: 0, lotMovementMismatches: 0, orphanRows: 0 });
   const [neg] = await getDb().execute<{ n: string }>(sql`select count(*)::text as n from member_programs where current < 0`);
   expect(neg!.n).toBe("0");
 }

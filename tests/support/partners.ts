@@ -56,14 +56,19 @@ export async function partnerKey(partnerId: string | null): Promise<string> {
   return token;
 }
 
-/** `count` pending partner-points fulfilments of `points` each for a member, with their outbox rows, written directly. */
+/**
+ * `count` pending partner-points fulfilments of `points` each for a member, with their outbox rows, written
+ * directly. The rows are due a second ago: the database's clock has microseconds, a JavaScript Date only
+ * milliseconds, so a row due "now" could still be a few microseconds in the future for dispatchOutbox().
+ */
 export async function pendingPartnerCredits(memberId: string, partnerId: string, count: number, points = 500): Promise<void> {
   await getDb().execute(sql`
     with f as (
       insert into fulfilments (member_id, outcome_type, value, partner_id, state, posting_method, narration)
       select ${memberId}::uuid, 'partner_points', ${points}::bigint, ${partnerId}::uuid, 'pending', 'automatic', 'Miles for a test'
       from generate_series(1, ${count}) returning id)
-    insert into outbox (kind, fulfilment_id, payload) select 'partner_points.credit', id, json_build_object('fulfilmentId', id) from f`);
+    insert into outbox (kind, fulfilment_id, payload, available_at)
+    select 'partner_points.credit', id, json_build_object('fulfilmentId', id), now() - interval '1 second' from f`);
 }
 
 export const states = async (partnerId: string) =>

@@ -31,6 +31,10 @@ describe("permission map", () => {
         expect(can([role], "api_keys:write")).toBe(role === "admin");
       }
     });
+    it("only admins run jobs; auditors see them", () => {
+      expect(ROLES.filter((r) => can([r], "jobs:run"))).toEqual(["admin"]);
+      expect(ROLES.filter((r) => can([r], "jobs:read"))).toEqual(["admin", "auditor"]);
+    });
     it("only partner managers approve point blocks, only program managers approve offers", () => {
       expect(ROLES.filter((r) => can([r], "point_blocks:approve"))).toEqual(["partner_manager"]);
       expect(ROLES.filter((r) => can([r], "offers:approve"))).toEqual(["program_manager"]);

@@ -8,6 +8,7 @@ export const SETTINGS_TABS: SettingsTab[] = [
   { label: "Integrations", href: "/settings/integrations", permission: "api_keys:read" },
   { label: "Member care", href: "/settings/member-care", permission: "api_keys:read" },
   { label: "Audit log", href: "/settings/audit", permission: "audit:read" },
+  { label: "Jobs", href: "/settings/jobs", permission: "jobs:read" },
 ];
 
 export function settingsTabsFor(roles: readonly string[]): SettingsTab[] {

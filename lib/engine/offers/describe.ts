@@ -3,7 +3,7 @@
  * Skyward Miles, up to 500 per transaction, on international purchases from 1 Dec 2026."
  */
 import type { OfferDefinition } from "./definition";
-import type { OfferOutcome, SlabBand, TransactionFilters } from "./definition-parts";
+import type { OfferOutcome, SlabBand, TrackerDefinition, TransactionFilters } from "./definition-parts";
 import { effectiveRounding } from "./definition";
 import { metricWords, isMoneyMetric } from "./explain";
 import { formatCount, formatIsoDay, formatMaybeMoney, formatMoney, roundingWords } from "./format";
@@ -153,4 +153,25 @@ export function describeOffer(d: OfferDefinition, labels: DescribeLabels = {}): 
   sentences.push(d.funding.kind === "bank" ? "Funded by the bank." : `Funded by ${name(labels.partners, d.funding.partnerId)}.`);
   sentences.push(`Statement narration: "${d.narration}".`);
   return sentences;
+}
+
+/** A tracker in words, for the trackers page: what it adds up, over which window, and its filters. */
+export function describeTracker(t: TrackerDefinition, currency: string | null): { metric: string; window: string; filters: string[] } {
+  const money = (n: number) => formatMaybeMoney(n, t.filters?.currency ?? currency);
+  const w = t.window;
+  const window =
+    w.kind === "rolling_days" ? `The last ${formatCount(w.days)} ${w.days === 1 ? "day" : "days"} (rolling)`
+      : w.kind === "calendar_month" ? "Each calendar month"
+        : w.kind === "calendar_quarter" ? "Each calendar quarter" : "Each calendar year";
+  const filters: string[] = [];
+  const sentence = filterSentence(t.filters, money);
+  if (sentence) filters.push(sentence);
+  if (t.filters?.international !== undefined) filters.push(t.filters.international ? "Only purchases abroad." : "Only domestic purchases.");
+  const li = t.filters?.lineItems;
+  if (li) {
+    const which = [nonEmpty(li.skus) ? `SKUs ${list(li.skus)}` : "", nonEmpty(li.categories) ? `categories ${list(li.categories)}` : ""].filter(Boolean).join(" or ");
+    filters.push(which ? `Only line items of ${which}.` : "Only purchases with line items.");
+  }
+  const metric = metricWords(t.metric);
+  return { metric: metric.charAt(0).toUpperCase() + metric.slice(1), window, filters };
 }

@@ -11,9 +11,9 @@ import type { CompiledBaseRule, CompiledOffer } from "./compile";
 import { type CapPeriod, MAX_VOUCHERS_PER_AWARD, type PostingMethod } from "./definition";
 import { type AwardFacts, buildOutcome, isMoneyMetric, type OutcomeSource, trackerValueText } from "./explain";
 import { lineMatches, matchMember, matchTransaction, type NormalizedTransaction, normalizeTransaction } from "./filters";
-import { formatAmount, moneyFormatter } from "./format";
+import { formatAmount, formatCount, groupDigits, moneyFormatter, roundingWords } from "./format";
 import { endOfLocalDayNumber, fastLocalDate } from "./localday";
-import { ExactSum, multiplyFactor, safeAdd } from "./math";
+import { ExactSum, decimalText, type Factor, multiplyFactor, safeAdd } from "./math";
 import { accumulateRule } from "./rules";
 import { skip, skipOffer } from "./skips";
 import { type CompiledTracker, dayKey, measureNormalized, periodKeyOfDate } from "./trackers";
@@ -27,6 +27,11 @@ export type EvaluateTransactionInput = {
   baseRules?: readonly CompiledBaseRule[];
   /** Further trackers to advance (e.g. for tier rules); the offers' milestone trackers are always advanced. */
   extraTrackers?: readonly CompiledTracker[];
+  /**
+   * The member's tier benefit per programme id: the base earn rule's points are multiplied by `factor`
+   * and rounded as the rule rounds. Offers are not multiplied (they target tiers by their own filters).
+   */
+  tierMultipliers?: Readonly<Record<string, TierMultiplier>>;
   member: MemberContext;
   transaction: TransactionInput;
   trackers: TrackerState;
@@ -36,6 +41,8 @@ export type EvaluateTransactionInput = {
   /** The evaluation time (claim deadlines count from it). */
   now: Date;
 };
+
+export type TierMultiplier = { tierName: string; factor: Factor };
 
 const acc = new ExactSum();
 /** Shared by every automatic outcome, so frozen. */
@@ -238,12 +245,26 @@ function evaluateBaseRule(b: CompiledBaseRule, input: EvaluateTransactionInput, 
   const ruleResult = acc.rounded(b.rounding);
   const { baseValue } = computeValue(b, ruleResult);
   if (baseValue <= 0) return void skipped.push(skip(null, "zero_value", b.programId));
-  outcomes.push(buildOutcome(b.source, {
+  const tier = input.tierMultipliers?.[b.programId];
+  const value = tier === undefined ? baseValue : multiplyFactor(baseValue, tier.factor, b.rounding);
+  const outcome = buildOutcome(b.source, {
     ruleAmounts: tx.amount,
     amountText: moneyFormatter(tx.currency),
-    ruleResult, baseValue, beforeCaps: baseValue, value: baseValue, memberUsed: 0, budgetUsed: 0, capKey: null, milestone: null,
+    ruleResult, baseValue, beforeCaps: value, value, memberUsed: 0, budgetUsed: 0, capKey: null, milestone: null,
     preface: "base earn of the programme", posting: AUTOMATIC, narrationValues: m.narrationValues(tx),
-  }));
+  });
+  if (tier !== undefined) outcome.explanation.push(multiplierLine(tier, baseValue, value, b.rounding));
+  outcomes.push(outcome);
+}
+
+/** "Gold tier earns × 1.25: 101 points × 1.25 = 126.25 → 126 points (rounded down)". */
+function multiplierLine(tier: TierMultiplier, baseValue: number, value: number, rounding: CompiledBaseRule["rounding"]): string {
+  const f = tier.factor;
+  const scale = String(f.den).length - 1;
+  const exact = BigInt(baseValue) * f.unitsBig;
+  const head = `${tier.tierName} tier earns × ${f.text}: ${formatCount(baseValue)} ${baseValue === 1 ? "point" : "points"} × ${f.text}`;
+  const points = `${formatCount(value)} ${value === 1 ? "point" : "points"}`;
+  return exact % f.denBig === 0n ? `${head} = ${points}` : `${head} = ${groupDigits(decimalText(exact, scale))} → ${points} (${roundingWords(rounding)})`;
 }
 
 /**

@@ -2,7 +2,6 @@ import { Layers } from "lucide-react";
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { BalancesTable, type BalanceRow } from "@/components/members/balances-table";
-import { MemberHeader } from "@/components/members/member-header";
 import { memberName } from "@/components/members/member-name";
 import { MemberAttributes, MemberProfile } from "@/components/members/member-profile";
 import { PointsDebtNote } from "@/components/members/points-debt-note";
@@ -63,8 +62,7 @@ export default async function MemberPage({ params }: { params: Params }) {
   const debts = balances.filter((b) => b.debt > 0).map((b) => ({ programCode: b.programCode, programName: b.programName, debt: b.debt }));
 
   return (
-    <div className="flex flex-col gap-6">
-      <MemberHeader member={member} balances={rows} />
+    <>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <MemberProfile member={member} />
         <MemberAttributes attributes={member.attributes} />
@@ -134,6 +132,6 @@ export default async function MemberPage({ params }: { params: Params }) {
         <PageHeader level={2} title={<span id="tiers-heading">Tier history</span>} description="Every tier the member has been in, per programme, newest first, with why it changed." />
         <TierHistory rows={tierHistory} />
       </section>
-    </div>
+    </>
   );
 }

@@ -15,6 +15,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { getDefaultProgram, getProgram, listExpiryStrategies, listPrograms, listTiers } from "@/lib/programs";
+import { describeBenefits, describeDowngrade, describeUpgrade, tierRulesFormValues } from "@/lib/tiers/describe";
+import type { DowngradeRule, UpgradeRule } from "@/lib/engine/tiers";
+import { setTierRulesAction } from "./tiers/actions";
 import { GroupRulesForm } from "./group-rules-form";
 import { AddExpiryStrategyDialog } from "./add-expiry-strategy-dialog";
 import { AddTierDialog } from "./add-tier-dialog";
@@ -123,12 +126,23 @@ export default async function ProgramPage({ params }: { params: Params }) {
         <PageHeader
           level={2}
           title={<span id="tiers-heading">Tiers</span>}
-          description="Lowest rank first. New members start in the default tier."
+          description="Lowest rank first. New members start in the default tier; a transaction that meets a higher tier's rule upgrades the member at once, and the nightly job moves members whose tier's downgrade rule holds one tier down."
           actions={canWrite ? <AddTierDialog programId={program.id} topTier={tiers.at(-1)?.name ?? null} /> : undefined}
         />
         <TiersTable
-          rows={tiers.map((t) => ({ id: t.id, name: t.name, rank: t.rank, isDefault: t.isDefault, createdAt: t.createdAt }))}
+          rows={tiers.map((t) => ({
+            id: t.id,
+            name: t.name,
+            rank: t.rank,
+            isDefault: t.isDefault,
+            createdAt: t.createdAt,
+            upgrade: describeUpgrade(t.upgradeRule as UpgradeRule | null, program.currency),
+            downgrade: describeDowngrade(t.downgradeRule as DowngradeRule | null, t.isDefault),
+            benefits: describeBenefits(t),
+            values: tierRulesFormValues(t, program.currency),
+          }))}
           empty={<EmptyState icon={Layers} title="No tiers" />}
+          edit={canWrite ? { currency: program.currency, action: setTierRulesAction } : undefined}
         />
       </section>
     </div>

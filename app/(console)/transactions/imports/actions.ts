@@ -3,22 +3,12 @@
 import { z } from "zod";
 import { createAction } from "@/lib/auth/action";
 import { createImport } from "@/lib/imports";
-import { IMPORT_KIND_NAMES, MAX_IMPORT_BYTES } from "@/lib/imports/format";
+import { uploadFileFields } from "@/lib/imports/upload-schema";
 
-/**
- * The browser reads the chosen file and sends its text (UTF-8, byte-order mark dropped) with its
- * name: the action wrapper passes text fields only.
- */
 const uploadSchema = z.object({
-  kind: z.enum(IMPORT_KIND_NAMES, { error: "Choose what the file contains." }).default("transactions"),
-  fileName: z
-    .string({ error: "Choose a CSV file." })
-    .trim()
-    .min(1, "Choose a CSV file.")
-    .max(255, "The file name is too long; rename the file.")
-    .refine((name) => /\.(csv|txt)$/i.test(name), "Choose a CSV file (.csv)."),
-  // Characters, not bytes: the byte limit is checked exactly by the use case.
-  content: z.string({ error: "Choose a CSV file." }).min(1, "The file is empty.").max(MAX_IMPORT_BYTES, "The file is larger than 20 MB. Split it into several files."),
+  // Promotional points are uploaded from their own page, which needs programs:write.
+  kind: z.enum(["transactions"], { error: "Only transactions are imported here." }).default("transactions"),
+  ...uploadFileFields,
 });
 
 export const uploadImportAction = createAction({

@@ -96,7 +96,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const user = await requirePagePermission("offers:read");
   const canUpload = can(user.roles, "offers:write");
   const { page, pageSize } = pageParams(await searchParams);
-  const result = await listImports(getDb(), { page, pageSize });
+  const result = await listImports(getDb(), { page, pageSize, kind: "transactions" });
   const rows: ImportListRow[] = result.rows;
   const secondary = buttonVariants({ variant: "secondary", size: "sm" });
 

@@ -2,7 +2,6 @@ import { Scale } from "lucide-react";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { AdjustmentsTable } from "@/components/members/adjustments-table";
-import { MemberHeader } from "@/components/members/member-header";
 import { memberName } from "@/components/members/member-name";
 import { NewAdjustmentDialog } from "@/components/members/new-adjustment-dialog";
 import { formatPoints } from "@/components/programs/format";
@@ -46,8 +45,7 @@ export default async function MemberAdjustmentsPage({ params, searchParams }: { 
     );
 
   return (
-    <div className="flex flex-col gap-6">
-      <MemberHeader member={member} balances={balances} />
+    <>
       <section aria-labelledby="adjustments-heading" className="flex flex-col gap-3">
         <PageHeader
           level={2}
@@ -74,6 +72,6 @@ export default async function MemberAdjustmentsPage({ params, searchParams }: { 
           footer={result.total > 0 ? <Pagination page={page} pageSize={pageSize} total={result.total} params={{}} noun={result.total === 1 ? "adjustment" : "adjustments"} /> : undefined}
         />
       </section>
-    </div>
+    </>
   );
 }

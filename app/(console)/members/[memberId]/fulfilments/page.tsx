@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { FulfilmentsTable, type FulfilmentRow } from "@/components/members/fulfilments-table";
-import { MemberHeader } from "@/components/members/member-header";
 import { memberName } from "@/components/members/member-name";
 import { RefreshWhilePending } from "@/components/members/refresh-while-pending";
 import { buttonVariants } from "@/components/ui/button";
@@ -14,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listFulfilmentHistory, listMemberFulfilmentsPage } from "@/lib/transactions/console-queries";
 import { pageParams, type SearchParams } from "../../../_lib/search-params";
-import { loadMember, loadMemberPrograms } from "../load-member";
+import { loadMember } from "../load-member";
 import { CreditButtons } from "./credit-buttons";
 
 type Params = Promise<{ memberId: string }>;
@@ -32,7 +31,7 @@ export default async function MemberFulfilmentsPage({ params, searchParams }: { 
   const member = await loadMember((await params).memberId);
   const { page, pageSize } = pageParams(await searchParams);
   const db = getDb();
-  const [balances, result] = await Promise.all([loadMemberPrograms(member.id), listMemberFulfilmentsPage(db, member.id, { page, pageSize })]);
+  const result = await listMemberFulfilmentsPage(db, member.id, { page, pageSize });
   const history = await listFulfilmentHistory(
     db,
     member.id,
@@ -80,8 +79,7 @@ export default async function MemberFulfilmentsPage({ params, searchParams }: { 
     );
 
   return (
-    <div className="flex flex-col gap-6">
-      <MemberHeader member={member} balances={balances} />
+    <>
       <section aria-labelledby="fulfilments-heading" className="flex flex-col gap-3">
         <PageHeader
           level={2}
@@ -101,7 +99,7 @@ export default async function MemberFulfilmentsPage({ params, searchParams }: { 
           }
         />
       </section>
-    </div>
+    </>
   );
 }
 

@@ -1,7 +1,6 @@
 import { NotebookPen } from "lucide-react";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { MemberHeader } from "@/components/members/member-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
@@ -12,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listNotes } from "@/lib/members/notes";
 import { pageParams, type SearchParams } from "../../../_lib/search-params";
-import { loadMember, loadMemberPrograms } from "../load-member";
+import { loadMember } from "../load-member";
 import { memberTabMetadata } from "../tab-metadata";
 import { NoteForm } from "./note-form";
 
@@ -25,12 +24,11 @@ export default async function MemberNotesPage({ params, searchParams }: { params
   const user = await requirePagePermission("members:read");
   const member = await loadMember((await params).memberId);
   const { page, pageSize } = pageParams(await searchParams);
-  const [balances, result] = await Promise.all([loadMemberPrograms(member.id), listNotes(getDb(), member.id, { page, pageSize })]);
+  const result = await listNotes(getDb(), member.id, { page, pageSize });
   const canWrite = can(user.roles, "members:write");
 
   return (
-    <div className="flex flex-col gap-6">
-      <MemberHeader member={member} balances={balances} />
+    <>
       <section aria-labelledby="notes-heading" className="flex flex-col gap-3">
         <PageHeader
           level={2}
@@ -75,6 +73,6 @@ export default async function MemberNotesPage({ params, searchParams }: { params
           )}
         </div>
       </section>
-    </div>
+    </>
   );
 }

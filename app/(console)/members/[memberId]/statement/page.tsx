@@ -2,7 +2,6 @@ import { Download, FileText } from "lucide-react";
 import type { Metadata } from "next";
 import Form from "next/form";
 import { getDb } from "@/db";
-import { MemberHeader } from "@/components/members/member-header";
 import { memberName } from "@/components/members/member-name";
 import { StatementTable } from "@/components/members/statement-table";
 import { buttonVariants } from "@/components/ui/button";
@@ -57,8 +56,7 @@ export default async function MemberStatementPage({ params, searchParams }: { pa
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
 
   return (
-    <div className="flex flex-col gap-6">
-      <MemberHeader member={member} balances={balances} />
+    <>
       <section aria-labelledby="statement-heading" className="flex flex-col gap-4">
         <PageHeader
           level={2}
@@ -113,6 +111,6 @@ export default async function MemberStatementPage({ params, searchParams }: { pa
           <StatementTable key={p.programId} statement={p} fromLabel={dayLabel(statement.period.from)} toLabel={dayLabel(statement.period.to)} limit={SHOWN_LINES} />
         ))}
       </section>
-    </div>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { FileSearch, History } from "lucide-react";
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { MemberHeader } from "@/components/members/member-header";
 import { memberName } from "@/components/members/member-name";
 import { TimelineEntry } from "@/components/members/timeline-entry";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -71,8 +70,7 @@ export default async function MemberTimelinePage({ params, searchParams }: { par
   );
 
   return (
-    <div className="flex flex-col gap-6">
-      <MemberHeader member={member} balances={balances} />
+    <>
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <PageHeader
           level={2}
@@ -104,6 +102,6 @@ export default async function MemberTimelinePage({ params, searchParams }: { par
           </div>
         </div>
       </section>
-    </div>
+    </>
   );
 }
