@@ -146,7 +146,7 @@ export function MemberSearch({ q, pageSize }: { q?: string; pageSize: number }) 
   return (
     <Form action="/members" role="search" className="flex items-start gap-2">
       {pageSize !== DEFAULT_PAGE_SIZE && <input type="hidden" name="pageSize" value={pageSize} />}
-      <MemberCombobox q={q} label="Find a member by member id, external id, email, phone or name" className="max-w-md" />
+      <MemberCombobox q={q} label="Find a member" className="max-w-md" />
       <button type="submit" className={buttonVariants({ variant: "secondary" })}>
         Search
       </button>
@@ -163,7 +163,7 @@ export function MemberSearch({ q, pageSize }: { q?: string; pageSize: number }) 
 export function HeaderMemberSearch() {
   return (
     <Form action="/members" role="search" className="w-full max-w-sm" aria-label="Quick member search">
-      <MemberCombobox label="Quick member search: member id, external id, email, phone or name" />
+      <MemberCombobox label="Quick member search" />
     </Form>
   );
 }
