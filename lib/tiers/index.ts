@@ -4,3 +4,4 @@ export { recordTierChanges, type TierChange } from "./changes";
 export { runTierDowngrades } from "./downgrade";
 export { setTierRules, tiersUsingTrackers, type TierTrackerUse } from "./rules";
 export { upgradeTiers } from "./upgrade";
+export { assignTier } from "./assign";

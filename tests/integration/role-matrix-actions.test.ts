@@ -179,7 +179,7 @@ const MATRIX: Record<string, MatrixRow> = {
 // manager's console (partners, point blocks) has its own matrix: role-matrix-partners.test.ts.
 const OWN_SESSION = new Set(["sign-in/actions.ts#signInAction", "sign-in/actions.ts#signInWithSsoAction", "sign-out/actions.ts#signOutAction", "actions.ts#signOutAction"]);
 /** Partner, member care, tier and issue 7 actions have their own matrix files (role-matrix-partners, -member-care, -tiers, -issue7). */
-const OWN_FILE = /^(partners|point-blocks|adjustments|settings\/member-care|settings\/jobs|programs\/promotions|members\/\[memberId\]\/(adjustments|notes)|programs\/\[programId\]\/tiers)\//;
+const OWN_FILE = /^(partners|point-blocks|adjustments|settings\/member-care|settings\/jobs|programs\/promotions|members\/\[memberId\]\/(adjustments|notes)|programs\/\[programId\]\/tiers|members\/\[memberId\]\/tier)\//;
 const guarded = discoverActions(modules).filter((a) => !OWN_SESSION.has(a.key) && !OWN_FILE.test(a.key));
 
 describeRoleMatrix(guarded, MATRIX, (user) => (session.user = user));

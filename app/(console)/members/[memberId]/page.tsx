@@ -7,6 +7,7 @@ import { MemberAttributes, MemberProfile } from "@/components/members/member-pro
 import { PointsDebtNote } from "@/components/members/points-debt-note";
 import { formatPoints } from "@/components/programs/format";
 import { ExpiringPoints } from "@/components/members/expiring-points";
+import { ChangeTierDialog, type TierChoice } from "@/components/members/change-tier-dialog";
 import { TierHistory } from "@/components/members/tier-history";
 import { TrackersTable } from "@/components/members/trackers-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,7 +17,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { listRedemptions } from "@/lib/ledger/redeem";
 import { currentTrackers, expiringPoints } from "@/lib/members/overview";
 import { listTierHistory } from "@/lib/members/tier-history";
-import { listPrograms } from "@/lib/programs";
+import { listPrograms, listTiers } from "@/lib/programs";
 import { loadMember, loadMemberPrograms } from "./load-member";
 import { RedemptionsTable } from "./redemptions-table";
 
@@ -43,7 +44,10 @@ export default async function MemberPage({ params }: { params: Params }) {
   const codeOf = new Map(programs.map((p) => [p.id, p.code]));
   const group = programs.find((p) => p.isDefault);
   const defaultId = group?.id;
-  const trackers = await currentTrackers(db, member.id, group?.timeZone ?? "UTC");
+  const [trackers, tierChoices] = await Promise.all([
+    currentTrackers(db, member.id, group?.timeZone ?? "UTC"),
+    can(user.roles, "programs:write") ? tierChoicesOf(balances) : Promise.resolve([]),
+  ]);
   const rows: BalanceRow[] = balances.map((b) => ({
     programId: b.programId,
     programCode: b.programCode,
@@ -129,9 +133,27 @@ export default async function MemberPage({ params }: { params: Params }) {
         />
       </section>
       <section aria-labelledby="tiers-heading" className="flex flex-col gap-3">
-        <PageHeader level={2} title={<span id="tiers-heading">Tier history</span>} description="Every tier the member has been in, per programme, newest first, with why it changed." />
+        <PageHeader
+          level={2}
+          title={<span id="tiers-heading">Tier history</span>}
+          description="Every tier the member has been in, per programme, newest first, with why it changed."
+          actions={tierChoices.length > 0 ? <ChangeTierDialog memberId={member.id} programmes={tierChoices} /> : undefined}
+        />
         <TierHistory rows={tierHistory} />
       </section>
     </>
+  );
+}
+
+/** The member's programmes with their tiers, for a programme manager to change the member's tier. */
+async function tierChoicesOf(balances: { programId: string; programName: string; tierId: string }[]): Promise<TierChoice[]> {
+  const db = getDb();
+  return Promise.all(
+    balances.map(async (b) => ({
+      programId: b.programId,
+      programName: b.programName,
+      currentTierId: b.tierId,
+      tiers: (await listTiers(db, b.programId)).map((t) => ({ id: t.id, name: t.name })),
+    })),
   );
 }
