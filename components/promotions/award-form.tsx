@@ -3,7 +3,7 @@
 import { Gift } from "lucide-react";
 import { useRef, useState, type FormEvent } from "react";
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import type { MemberSuggestion } from "@/components/members/member-search";
+import type { MemberSuggestion } from "@/components/members/member-combobox";
 import { formatPoints } from "@/components/programs/format";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { memberName } from "@/components/members/member-name";
-import type { MemberSuggestion } from "@/components/members/member-search";
+import type { MemberSuggestion } from "@/components/members/member-combobox";
 import { searchMembers } from "@/lib/members/search";
 import { routeUser } from "../../transactions/imports/access";
 
