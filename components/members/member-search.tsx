@@ -15,7 +15,7 @@ import { MemberResults, MemberSearching, useMemberCombobox } from "./member-comb
  * external id, email, phone or name prefix); arrow keys move through them, Enter opens the
  * highlighted member, or, with none highlighted, submits the form (every match, listed).
  */
-function MemberCombobox({ q, label, className }: { q?: string; label: string; className?: string }) {
+function MemberCombobox({ q, label, placeholder, className }: { q?: string; label: string; placeholder: string; className?: string }) {
   const router = useRouter();
   const box = useMemberCombobox({ initial: q, onPick: (m) => router.push(memberHref(m)) });
   return (
@@ -24,7 +24,7 @@ function MemberCombobox({ q, label, className }: { q?: string; label: string; cl
         {label}
       </label>
       <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-400" aria-hidden="true" />
-      <Input {...box.inputProps} name="q" placeholder="Member id, external id, email, phone or name" className="pr-8 pl-8" />
+      <Input {...box.inputProps} name="q" placeholder={placeholder} className="pr-8 pl-8" />
       <MemberSearching box={box} />
       <MemberResults box={box} href={memberHref} testId="member-suggestion" className="max-h-96" />
     </div>
@@ -38,7 +38,7 @@ export function MemberSearch({ q, pageSize }: { q?: string; pageSize: number }) 
   return (
     <Form action="/members" role="search" className="flex items-start gap-2">
       {pageSize !== DEFAULT_PAGE_SIZE && <input type="hidden" name="pageSize" value={pageSize} />}
-      <MemberCombobox q={q} label="Find a member" className="max-w-md" />
+      <MemberCombobox q={q} label="Find a member" placeholder="Member id, external id, email, phone or name" className="max-w-md" />
       <button type="submit" className={buttonVariants({ variant: "secondary" })}>
         Search
       </button>
@@ -55,7 +55,7 @@ export function MemberSearch({ q, pageSize }: { q?: string; pageSize: number }) 
 export function HeaderMemberSearch() {
   return (
     <Form action="/members" role="search" className="w-full max-w-sm" aria-label="Quick member search">
-      <MemberCombobox label="Quick member search" />
+      <MemberCombobox label="Quick member search" placeholder="Find a member: phone, name, email, id…" />
     </Form>
   );
 }
