@@ -13,3 +13,4 @@ export * from "./member-care";
 export * from "./jobs";
 export * from "./promotions";
 export * from "./notifications";
+export * from "./reports";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, check, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { members } from "./members";
 import { programs } from "./programs";
+import { writtenIn } from "./columns";
 
 /**
  * An account of the points ledger. Member accounts (kind `member`) hold a member's points in a
@@ -39,9 +40,11 @@ export const journalEntries = pgTable(
     reference: text(),
     actorLabel: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The transaction that wrote the row, for the report rollups. */
+    writtenIn: writtenIn(),
   },
   // A member's entries of one kind, newest first (the member timeline reads each kind this way).
-  (t) => [index("journal_entries_member_idx").on(t.memberId, t.kind, t.at, t.id)],
+  (t) => [index("journal_entries_written_in_idx").on(t.writtenIn), index("journal_entries_member_idx").on(t.memberId, t.kind, t.at, t.id)],
 );
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { programs, tiers } from "./programs";
+import { writtenIn } from "./columns";
 
 /** A loyalty customer. `externalId` is the bank's customer id. */
 export const members = pgTable(
@@ -60,8 +61,11 @@ export const memberPrograms = pgTable(
     /** Points taken back by refunds after they were spent: later earnings repay it first. */
     debt: bigint({ mode: "number" }).notNull().default(0),
     enrolledAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The transaction that wrote the row, for the report rollups. */
+    writtenIn: writtenIn(),
   },
   (t) => [
+    index("member_programs_written_in_idx").on(t.writtenIn),
     primaryKey({ columns: [t.memberId, t.programId] }),
     index("member_programs_program_idx").on(t.programId),
     check("member_programs_current_not_negative", sql`${t.current} >= 0`),

@@ -4,6 +4,7 @@ import { members } from "./members";
 import { programs } from "./programs";
 import { fulfilments } from "./transactions";
 import { users } from "./users";
+import { writtenIn } from "./columns";
 
 /**
  * An airline, hotel or merchant with its own loyalty currency. Partner points earned by offers are
@@ -146,8 +147,10 @@ export const pointBlockDebits = pgTable(
     fulfilmentId: uuid().references(() => fulfilments.id),
     points: bigint({ mode: "number" }).notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The transaction that wrote the row, for the report rollups. */
+    writtenIn: writtenIn(),
   },
-  (t) => [index("point_block_debits_block_idx").on(t.blockId, t.id), check("point_block_debits_not_zero", sql`${t.points} <> 0`)],
+  (t) => [index("point_block_debits_written_in_idx").on(t.writtenIn), index("point_block_debits_block_idx").on(t.blockId, t.id), check("point_block_debits_not_zero", sql`${t.points} <> 0`)],
 );
 
 /**

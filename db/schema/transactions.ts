@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { members } from "./members";
+import { writtenIn } from "./columns";
 
 /** A card or POS transaction as received. `externalId` makes a repeat recognisable: it changes nothing. */
 export const transactions = pgTable(
@@ -27,8 +28,11 @@ export const transactions = pgTable(
     /** Refunded so far (minor units): reversals are proportional to it. */
     refundedAmount: bigint({ mode: "number" }).notNull().default(0),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The transaction that wrote the row, for the report rollups. */
+    writtenIn: writtenIn(),
   },
   (t) => [
+    index("transactions_written_in_idx").on(t.writtenIn),
     index("transactions_member_idx").on(t.memberId, t.occurredAt),
     index("transactions_member_received_idx").on(t.memberId, t.receivedAt, t.id),
     check("transactions_amount_range", sql`${t.amount} >= 0 and ${t.refundedAmount} <= ${t.amount}`),
@@ -129,8 +133,10 @@ export const fulfilmentEvents = pgTable(
     reason: text(),
     actorLabel: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The transaction that wrote the row, for the report rollups. */
+    writtenIn: writtenIn(),
   },
-  (t) => [index("fulfilment_events_fulfilment_idx").on(t.fulfilmentId, t.id), index("fulfilment_events_member_idx").on(t.memberId, t.at, t.id).where(sql`${t.fromState} is not null`)],
+  (t) => [index("fulfilment_events_written_in_idx").on(t.writtenIn), index("fulfilment_events_fulfilment_idx").on(t.fulfilmentId, t.id), index("fulfilment_events_member_idx").on(t.memberId, t.at, t.id).where(sql`${t.fromState} is not null`)],
 );
 
 /**

@@ -10,6 +10,7 @@ import { registerImportJob } from "@/lib/imports/job";
 import { recordRun } from "./runs";
 import { startDispatchLoop } from "@/lib/outbox/dispatch";
 import { runTierDowngrades } from "@/lib/tiers/downgrade";
+import { refreshRollups } from "@/lib/reports/refresh";
 
 export { enqueueImport } from "@/lib/imports/job";
 
@@ -22,6 +23,7 @@ export const SCHEDULED_JOBS = {
   // offset by :30 or :45), and a run with nothing due costs one index probe.
   "points.expire": { cron: "*/15 * * * *", description: "Expire the points of every lot past its expiry date" },
   "points.expiring-soon": { cron: "35 2 * * *", description: "Remind members with points expiring in the next 30 days (one notification each)" },
+  "reports.refresh": { cron: "* * * * *", description: "Fold new ledger, transaction and fulfilment rows into the report rollups" },
 } as const;
 export type ScheduledJobName = keyof typeof SCHEDULED_JOBS;
 
@@ -42,6 +44,10 @@ export const jobHandlers: Record<ScheduledJobName, (db: Db) => Promise<number>> 
   },
   async "points.expiring-soon"(db) {
     return emitExpiringSoon(db, { now: new Date() });
+  },
+  async "reports.refresh"(db) {
+    const result = await refreshRollups(db);
+    return result.skipped ? 0 : result.rowsFolded;
   },
 };
 

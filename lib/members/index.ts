@@ -82,7 +82,7 @@ export async function enrolInPrograms(tx: DbOrTx, memberId: string, programIds: 
   return enrolled;
 }
 
-export async function getMemberPrograms(db: DbOrTx, memberId: string): Promise<(MemberProgram & { programCode: string; programName: string; tierName: string })[]> {
+export async function getMemberPrograms(db: DbOrTx, memberId: string): Promise<(Omit<MemberProgram, "writtenIn"> & { programCode: string; programName: string; tierName: string })[]> {
   return db
     .select({
       memberId: memberPrograms.memberId,

@@ -1,0 +1,4 @@
+import type { Rollup } from "./rollup";
+
+/** Every rollup the refresh keeps current, in the order it applies them. */
+export const ROLLUPS: readonly Rollup[] = [];
