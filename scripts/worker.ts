@@ -12,6 +12,8 @@ if (!url) {
 const boss = createBoss(url);
 await startWorker(boss, getDb());
 const stopOutbox = startOutboxLoop(getDb());
+// The reports' rollups are refreshed every minute; one run now means a fresh start shows figures at once.
+await boss.send("reports.refresh", {});
 logger.info("worker started");
 
 const shutdown = async () => {
