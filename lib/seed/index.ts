@@ -5,6 +5,7 @@ import type { Db } from "@/db";
 import { systemActor } from "@/lib/actor";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users";
+import { seedDemoHistory } from "./history";
 import { seedDemoLedger } from "./ledger";
 import { seedMemberCareDemo } from "./member-care";
 import { seedDemoOffers } from "./offers";
@@ -23,7 +24,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = ROLES.m
  * Loads the demo data. Idempotent: what exists is left as it is (passwords and roles that were
  * changed in the console stay changed).
  */
-export async function seedDemoData(db: Db): Promise<{ created: string[] }> {
+export async function seedDemoData(db: Db, options: { history?: boolean } = {}): Promise<{ created: string[] }> {
   const created: string[] = [];
   const actor = systemActor("seed");
   for (const demo of DEMO_USERS) {
@@ -40,5 +41,7 @@ export async function seedDemoData(db: Db): Promise<{ created: string[] }> {
   // After the other offers: seedDemoOffers only seeds a database without any offer.
   if (await seedDemoPartners(db)) created.push("demo partners and their offers");
   if (await seedMemberCareDemo(db)) created.push("the member care demo member");
+  // Last: its transactions earn through the demo offers.
+  if (options.history !== false && (await seedDemoHistory(db))) created.push("six months of programme history for the reports");
   return { created };
 }

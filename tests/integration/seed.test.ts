@@ -21,9 +21,30 @@ describe("demo data", () => {
     const outstanding = await outstandingByProgram(getDb());
     expect(outstanding.map((p) => p.code)).toEqual(["COAL", "DINE", "TRVL"]);
     const kavya = await getMemberPoints(getDb(), (await resolveMember(getDb(), "ext:CUST-100004")).id);
-    expect(outstanding.reduce((s, p) => s + p.outstandingPoints, 0) - kavya.group.current).toBe(4_200 + 1_250 + 3_000 + 2_500 + 600 + 8_000 - 2_000);
+    const [history] = await getDb().execute<{ points: string }>(sql`
+      select coalesce(sum(mp.current), 0)::text as points from member_programs mp join members m on m.id = mp.member_id where m.external_id like 'CUST-3%'`);
+    expect(outstanding.reduce((s, p) => s + p.outstandingPoints, 0) - kavya.group.current - Number(history!.points)).toBe(4_200 + 1_250 + 3_000 + 2_500 + 600 + 8_000 - 2_000);
     expect((await checkLedgerIntegrity(getDb())).ok).toBe(true);
     expect((await seedDemoData(getDb())).created).toEqual([]);
+  });
+
+  it("has six months of history for the reports: earning every week, redemptions, expired promotional points and upgraded members", async () => {
+    await seedDemoData(getDb());
+    const [h] = await getDb().execute<{ weeks: number; redemptions: number; expired: string; tiers: number; transactions: number; offer_awards: number }>(sql`
+      select
+        (select count(distinct date_trunc('week', e.at))::int from journal_entries e join members m on m.id = e.member_id where m.external_id like 'CUST-3%' and e.kind = 'award') as weeks,
+        (select count(*)::int from journal_entries e join members m on m.id = e.member_id where m.external_id like 'CUST-3%' and e.kind = 'redemption') as redemptions,
+        (select coalesce(sum(mp.expired), 0)::text from member_programs mp join members m on m.id = mp.member_id where m.external_id like 'CUST-3%') as expired,
+        (select count(*)::int from member_tier_changes c join members m on m.id = c.member_id where m.external_id like 'CUST-3%' and c.from_tier_id is not null) as tiers,
+        (select count(*)::int from transactions where external_id like 'DEMO-HIST-%' and received_at = occurred_at) as transactions,
+        (select count(*)::int from fulfilments f join transactions t on t.id = f.transaction_id where t.external_id like 'DEMO-HIST-%' and f.offer_id is not null and f.created_at = t.occurred_at) as offer_awards`);
+    expect(h!.weeks).toBeGreaterThanOrEqual(20);
+    expect(h!.redemptions).toBeGreaterThan(10);
+    expect(Number(h!.expired)).toBeGreaterThan(0);
+    expect(h!.tiers).toBeGreaterThan(15);
+    expect(h!.transactions).toBeGreaterThan(700);
+    expect(h!.offer_awards).toBeGreaterThan(0);
+    expect((await checkLedgerIntegrity(getDb())).ok).toBe(true);
   });
 
   it("has live demo offers, so a dining purchase on a fresh install earns base points and the dining bonus", async () => {

@@ -66,7 +66,7 @@ export async function generateBenchData(url: string, options: BenchDataOptions):
 
     let t = performance.now();
     const seeded = createDb(url, { max: 1 });
-    await seedDemoData(seeded.db).finally(() => seeded.sql.end({ timeout: 5 }));
+    await seedDemoData(seeded.db, { history: false }).finally(() => seeded.sql.end({ timeout: 5 }));
     log(`demo programmes, users and offers (lib/seed): ${secs(performance.now() - t)}`);
 
     const plan = await makePlan(sql, { ...options, seed, asOf });

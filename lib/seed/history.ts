@@ -1,0 +1,135 @@
+import "server-only";
+import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { expiryStrategies, members, programs, tiers } from "@/db/schema";
+import type { Db } from "@/db";
+import { systemActor } from "@/lib/actor";
+import { expirePoints } from "@/lib/expiry/expire";
+import { awardPoints } from "@/lib/ledger/award";
+import { redeemPoints } from "@/lib/ledger/redeem";
+import { enrolMember } from "@/lib/members";
+import { assignTier } from "@/lib/tiers/assign";
+import { ingestMany } from "@/lib/transactions/ingest-many";
+
+const DAY = 86_400_000;
+const DAYS = 180;
+const MEMBERS = 180;
+const PREFIX = "CUST-3";
+const FIRST = ["Aarti", "Bhavesh", "Chitra", "Dev", "Esha", "Farhan", "Gita", "Hemant", "Ira", "Jay", "Kabir", "Lata", "Mihir", "Naina", "Om", "Priya", "Raghav", "Sana", "Tarun", "Uma", "Varun", "Yamini", "Zoya", "Nikhil"];
+const LAST = ["Agarwal", "Bose", "Chopra", "Desai", "Gill", "Joshi", "Kapoor", "Menon", "Nair", "Pillai", "Rao", "Sethi", "Shah", "Thomas", "Kulkarni", "Reddy"];
+/** Shops of the history: [name, MCC, spend category, typical bill in rupees]. No vouchers (MCC 7832); groceries (the cashback offer) only before the offers began. */
+const SHOPS: [string, string, string, number][] = [
+  ["Toit", "5812", "Dining", 2_400],
+  ["Third Wave Coffee", "5814", "Dining", 450],
+  ["IndiGo", "4511", "Travel", 9_500],
+  ["Taj Hotels", "7011", "Travel", 14_000],
+  ["Croma", "5732", "Electronics", 18_000],
+  ["Westside", "5651", "Apparel", 3_200],
+  ["Amazon", "5999", "Online shopping", 1_900],
+  ["BigBasket", "5411", "Groceries", 2_100],
+];
+
+/** A fixed pseudo-random sequence (mulberry32), so every demo database gets the same history. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Six months of programme history for the reports: 180 members enrolled over the period, about 1,100
+ * card transactions through the real engine (base earn and the demo offers live then), redemptions,
+ * promotional points that expired, and members moved up a tier. Every use case runs with `now` set to the
+ * day it happens, and the transaction, fulfilment and enrolment times are then set to that day, so the
+ * dashboards show a real trend. Loaded once, after the other demo data.
+ */
+export async function seedDemoHistory(db: Db, now = new Date()): Promise<boolean> {
+  const [done] = await db.select({ id: members.id }).from(members).where(like(members.externalId, `${PREFIX}%`)).limit(1);
+  if (done) return false;
+  const programRows = await db.select({ id: programs.id, code: programs.code }).from(programs).where(inArray(programs.code, ["COAL", "DINE", "TRVL"]));
+  const byCode = new Map(programRows.map((p) => [p.code, p.id]));
+  const [coal, dine, trvl] = [byCode.get("COAL"), byCode.get("DINE"), byCode.get("TRVL")];
+  if (!coal || !dine || !trvl) return false;
+  const actor = systemActor("seed");
+  const rand = random(20261130);
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const dayAt = (daysAgo: number, hour: number) => new Date(today - daysAgo * DAY + hour * 3_600_000);
+
+  // Members, enrolled across the period (more of them recently).
+  const people: { id: string; enrolledDaysAgo: number; programIds: string[] }[] = [];
+  for (let i = 0; i < MEMBERS; i++) {
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+    const enrolledDaysAgo = Math.floor(DAYS * Math.sqrt(rand()));
+    const programIds = [coal, ...(rand() < 0.6 ? [dine] : []), ...(rand() < 0.4 ? [trvl] : [])];
+    const member = await enrolMember(db, actor, {
+      externalId: `${PREFIX}${String(i + 1).padStart(5, "0")}`,
+      firstName: first,
+      lastName: last,
+      email: `${first}.${last}.${i + 1}@example.net`.toLowerCase(),
+      phone: `+91 97${String(31_000_000 + i * 7_919).padStart(8, "0")}`,
+      attributes: { segment: rand() < 0.7 ? "salaried" : "self-employed", card: rand() < 0.2 ? "infinite" : "signature" },
+      programIds,
+    });
+    people.push({ id: member.id, enrolledDaysAgo, programIds });
+  }
+  // Enrolled when their history starts (one statement per table).
+  const enrolments = JSON.stringify(people.map((p) => ({ id: p.id, at: dayAt(p.enrolledDaysAgo, 9).toISOString() })));
+  const dated = sql`jsonb_to_recordset(${enrolments}::jsonb) as d(id uuid, at timestamptz)`;
+  await db.execute(sql`update members m set created_at = d.at, updated_at = d.at from ${dated} where m.id = d.id`);
+  await db.execute(sql`update member_programs m set enrolled_at = d.at from ${dated} where m.member_id = d.id`);
+  await db.execute(sql`update member_tier_changes m set at = d.at from ${dated} where m.member_id = d.id`);
+
+  // Card transactions, day by day, each day's through the engine as that day.
+  const promo = await db.select({ id: expiryStrategies.id, programId: expiryStrategies.programId }).from(expiryStrategies).where(eq(expiryStrategies.kind, "days"));
+  let n = 0;
+  for (let daysAgo = DAYS; daysAgo >= 1; daysAgo--) {
+    const active = people.filter((p) => p.enrolledDaysAgo >= daysAgo && rand() < 0.045);
+    if (active.length === 0) continue;
+    const inputs = active.map((p) => {
+      const shop = SHOPS[Math.floor(rand() * (daysAgo > 30 ? SHOPS.length : SHOPS.length - 1))]!;
+      const amount = Math.round(shop[3] * (0.4 + rand() * 1.6)) * 100;
+      return { memberId: p.id, externalId: `DEMO-HIST-${++n}`, type: "purchase" as const, amount, currency: "INR", occurredAt: dayAt(daysAgo, 8 + Math.floor(rand() * 12)), merchantName: shop[0], mcc: shop[1], category: shop[2], country: "IN", channel: rand() < 0.3 ? "online" : "pos" };
+    });
+    await db.transaction((tx) => ingestMany(tx, actor, inputs, dayAt(daysAgo, 23)));
+    // Now and then a member spends points.
+    if (daysAgo % 9 === 0) {
+      for (const p of people.filter((x) => x.enrolledDaysAgo > daysAgo + 20 && rand() < 0.05)) {
+        await redeemPoints(db, actor, { memberId: p.id, programId: coal, points: 100 * (1 + Math.floor(rand() * 4)), group: false, externalReference: `DEMO-HIST-ORDER-${++n}` }, dayAt(daysAgo, 21)).catch(() => null);
+      }
+    }
+    // A festive promotion 150 days ago, with the 90-day expiry of promotional points.
+    if (daysAgo === 150) {
+      for (const p of people.filter((x) => x.enrolledDaysAgo >= 150)) {
+        const strategy = promo.find((s) => s.programId === coal);
+        await awardPoints(db, actor, { memberId: p.id, programId: coal, points: 500, reason: "Festive promotion", expiryStrategyId: strategy?.id, awardedAt: dayAt(150, 10) }, dayAt(150, 10));
+      }
+    }
+  }
+  // The promotional points nobody spent expired 90 days on, at the programme's midnight.
+  for (let daysAgo = 62; daysAgo >= 55; daysAgo--) await expirePoints(db, { now: dayAt(daysAgo, 0), actor });
+
+  // The transactions, their fulfilments and state changes happened when the card was used.
+  await db.execute(sql`update transactions set received_at = occurred_at where external_id like 'DEMO-HIST-%'`);
+  await db.execute(sql`
+    update fulfilments f set created_at = t.occurred_at, updated_at = t.occurred_at
+    from transactions t where t.id = f.transaction_id and t.external_id like 'DEMO-HIST-%'`);
+  await db.execute(sql`
+    update fulfilment_events e set at = f.created_at
+    from fulfilments f join transactions t on t.id = f.transaction_id
+    where e.fulfilment_id = f.id and t.external_id like 'DEMO-HIST-%' and e.from_state is null`);
+
+  // Some members moved up a tier by hand (status matches) along the way.
+  const tierRows = await db.select({ id: tiers.id, name: tiers.name }).from(tiers).where(and(eq(tiers.programId, coal), inArray(tiers.name, ["Gold", "Platinum"])));
+  const gold = tierRows.find((t) => t.name === "Gold");
+  const platinum = tierRows.find((t) => t.name === "Platinum");
+  for (const [i, p] of people.entries()) {
+    const tier = i % 12 === 0 ? platinum : i % 4 === 0 ? gold : undefined;
+    if (tier) await assignTier(db, actor, { memberId: p.id, programId: coal, tierId: tier.id, reason: "Status match with another bank's card" }, dayAt(Math.max(1, p.enrolledDaysAgo - 10), 12));
+  }
+  return true;
+}
