@@ -14,7 +14,8 @@ export type OfferListLoad =
  */
 export async function loadOfferList(db: DbOrTx, raw: Record<string, string | null | undefined>, now: Date): Promise<OfferListLoad> {
   const { timeZone } = await reportPrograms(db);
-  const range = readRange(raw, now, timeZone);
+  // A list has no chart: any period up to ten years (the limit of a monthly report).
+  const range = readRange({ ...raw, grain: "month" }, now, timeZone);
   const params = readOfferListParams(raw);
   if (!range.ok) return { ok: false, error: range.error, range: null, params: params.ok ? params.params : null };
   if (!params.ok) return { ok: false, error: params.error, range: range.range, params: null };
