@@ -10,7 +10,7 @@ import { dispatchOutbox } from "@/lib/outbox/dispatch";
 import { retryCredit, reverseCredit } from "@/lib/partners/credits";
 import { earnForPartner } from "@/lib/partners/earn";
 import { blockUsageSeries } from "@/lib/reports/offers/compute";
-import { findOfferSubject, offerReport, offerReportRows } from "@/lib/reports/offers/queries";
+import { findOfferSubject, offerReport, offerReportRows, reportLookups } from "@/lib/reports/offers/queries";
 import { partnerBlockUsage, partnerCreditRows } from "@/lib/reports/partners/queries";
 import { refreshRollups } from "@/lib/reports/refresh";
 import { reverseTransaction } from "@/lib/transactions/reverse";
@@ -50,7 +50,7 @@ async function setUp() {
   return { program, partner, points, miles, members, buy };
 }
 
-const report = async (offerId: string) => offerReport(db(), (await findOfferSubject(db(), offerId))!, ALL_TIME);
+const report = async (offerId: string) => offerReport(db(), await reportLookups(db()), (await findOfferSubject(db(), offerId))!, ALL_TIME);
 
 /** The rollups summed over all days equal the fulfilments as they stand, for the offer: nothing lost or counted twice. */
 async function expectRollupsMatch(offerId: string) {
@@ -95,7 +95,7 @@ describe("offer performance rollups", () => {
     expect(again.skipped === false && again.byRollup["offers.awards"]).toBe(0);
     expect((await report(points.id)).totals.awards).toBe(3);
 
-    const rows = await offerReportRows(db(), { range: ALL_TIME, programId: program.id });
+    const rows = await offerReportRows(db(), await reportLookups(db()), { range: ALL_TIME, programId: program.id });
     expect(rows.map((r) => [r.name, r.totals.awards, r.membersReached]).sort()).toEqual([
       ["Coffee miles", 3, 2],
       ["Coffee points", 3, 2],

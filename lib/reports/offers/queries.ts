@@ -50,9 +50,10 @@ export type OfferSubject = {
 };
 
 type Program = { id: string; name: string; code: string; pointsToCurrency: string; currency: string; timeZone: string; isDefault: boolean };
-type Lookup = { programs: Map<string, Program>; partners: Map<string, { name: string; currencyCode: string; currencyName: string }> };
+export type Lookup = { programs: Map<string, Program>; partners: Map<string, { name: string; currencyCode: string; currencyName: string }> };
 
-async function lookups(db: DbOrTx): Promise<Lookup> {
+/** The programmes and partners a report names and prices with: read once per page. */
+export async function reportLookups(db: DbOrTx): Promise<Lookup> {
   const [ps, pas] = await Promise.all([
     db.select({ id: programs.id, name: programs.name, code: programs.code, pointsToCurrency: programs.pointsToCurrency, currency: programs.currency, timeZone: programs.timeZone, isDefault: programs.isDefault }).from(programs),
     db.select({ id: partners.id, name: partners.name, currencyCode: partners.currencyCode, currencyName: partners.currencyName }).from(partners),
@@ -115,12 +116,11 @@ export const OFFER_STATUS_FILTERS = ["active", "paused", "approved", "submitted"
  * Every offer (and each programme's base earn that awarded anything) with its figures over the period:
  * the rows of the offer performance list, before sorting and paging (offers are few; lib/reports/offers/compute sortAndPage).
  */
-export async function offerReportRows(db: DbOrTx, filters: { range: Pick<ReportRange, "from" | "to">; programId?: string; status?: string }): Promise<OfferReportRow[]> {
+export async function offerReportRows(db: DbOrTx, lookup: Lookup, filters: { range: Pick<ReportRange, "from" | "to">; programId?: string; status?: string }): Promise<OfferReportRow[]> {
   const where: SQL[] = [];
   if (filters.programId) where.push(eq(offers.programId, filters.programId));
   if (filters.status && filters.status !== "base_earn") where.push(eq(offers.status, filters.status));
-  const [lookup, offerRows, totals, reach] = await Promise.all([
-    lookups(db),
+  const [offerRows, totals, reach] = await Promise.all([
     filters.status === "base_earn" ? [] : db.select().from(offers).where(and(...where)).orderBy(asc(offers.name)),
     totalsByOffer(db, filters.range),
     reachByOffer(db, filters.range),
@@ -151,9 +151,9 @@ function baseEarnSubject(p: Program): OfferSubject {
 }
 
 /** The offer (or programme, for its base earn) a report is about, or null when there is none with that id. */
-export async function findOfferSubject(db: DbOrTx, key: string): Promise<(OfferSubject & { timeZone: string }) | null> {
+export async function findOfferSubject(db: DbOrTx, key: string, lookup?: Lookup): Promise<(OfferSubject & { timeZone: string }) | null> {
   if (!isUuid(key)) return null;
-  const lookup = await lookups(db);
+  lookup ??= await reportLookups(db);
   const [o] = await db.select().from(offers).where(eq(offers.id, key));
   if (o) return { ...offerSubject(o, lookup), timeZone: lookup.programs.get(o.programId)?.timeZone ?? "UTC" };
   const p = lookup.programs.get(key);
@@ -172,9 +172,8 @@ export type OfferReport = {
 };
 
 /** One offer's figures over the period, with its days for the charts. */
-export async function offerReport(db: DbOrTx, subject: OfferSubject, range: Pick<ReportRange, "from" | "to">): Promise<OfferReport> {
-  const [lookup, totals, reach, days, reachDays] = await Promise.all([
-    lookups(db),
+export async function offerReport(db: DbOrTx, lookup: Lookup, subject: OfferSubject, range: Pick<ReportRange, "from" | "to">): Promise<OfferReport> {
+  const [totals, reach, days, reachDays] = await Promise.all([
     totalsByOffer(db, range, [subject.key]),
     reachByOffer(db, range, [subject.key]),
     db
@@ -213,8 +212,8 @@ export async function offerChoices(db: DbOrTx): Promise<{ id: string; name: stri
 }
 
 /** The programmes for the filters, and the time zone "today" is taken in (the default programme's). */
-export async function reportPrograms(db: DbOrTx): Promise<{ programs: Program[]; timeZone: string }> {
-  const lookup = await lookups(db);
+export async function reportPrograms(db: DbOrTx, lookup?: Lookup): Promise<{ programs: Program[]; timeZone: string }> {
+  lookup ??= await reportLookups(db);
   const list = [...lookup.programs.values()].sort((a, b) => a.name.localeCompare(b.name, "en"));
   return { programs: list, timeZone: list.find((p) => p.isDefault)?.timeZone ?? list[0]?.timeZone ?? "UTC" };
 }
