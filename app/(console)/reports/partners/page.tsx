@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { FUNDING_LABELS } from "@/components/partners/labels";
+import { formatPoints } from "@/components/programs/format";
 import { AsOf } from "@/components/reports/as-of";
 import { ReportChart } from "@/components/reports/report-chart";
 import { ReportRangeForm } from "@/components/reports/range-form";
@@ -15,6 +16,7 @@ import { hrefWith } from "@/components/ui/href";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/session";
+import { addTotals, emptyTotals, failureRate } from "@/lib/reports/offers/compute";
 import { readRange } from "@/lib/reports/offers/params";
 import { reportPrograms } from "@/lib/reports/offers/queries";
 import { partnerCreditRows } from "@/lib/reports/partners/queries";
@@ -38,6 +40,7 @@ export default async function PartnerReportsPage({ searchParams }: { searchParam
   const range = parsed.ok ? parsed.range : fallback.ok ? fallback.range : { from: "", to: "", grain: "day" as const };
   const rows = parsed.ok ? await partnerCreditRows(db, range) : [];
   const kept = { from: range.from, to: range.to };
+  const credits = rows.reduce((t, r) => addTotals(t, r.totals), emptyTotals());
   const shown = rows.slice((page - 1) * pageSize, page * pageSize);
   const secondary = buttonVariants({ variant: "secondary", size: "sm" });
 
@@ -66,7 +69,11 @@ export default async function PartnerReportsPage({ searchParams }: { searchParam
             series={STATE_SERIES}
             emptyMessage="No partner points were credited in this period."
           />
-          <div className="flex justify-end">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-[13px] text-slate-700" data-testid="partners-summary">
+              <span className="font-semibold text-slate-900">{formatPoints(credits.awards)}</span> {credits.awards === 1 ? "credit" : "credits"} of partner points made from {range.from} to {range.to}; failure rate{" "}
+              <span className="font-semibold text-slate-900">{failureRate(credits.failedCount, credits.postedCount)?.percent ?? "—"}</span> across all partners.
+            </p>
             {rows.length > 0 && (
               <a href={hrefWith(`${PATH}/csv`, kept)} className={secondary} download>
                 <Download aria-hidden="true" /> Download CSV

@@ -102,7 +102,7 @@ export default async function OfferPerformanceDetailPage({ params, searchParams 
         />
         <StatTile label="Failure rate" value={formatRate(t)} detail={`${formatPoints(t.failedCount)} failed of ${formatPoints(t.failedCount + t.postedCount)} settled`} testId="tile-failure" />
       </div>
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="flex flex-col gap-5">
         <ReportChart
           title={`Awards per ${noun}`}
           description={`Awards made each ${noun}, and members the offer reached for the first time.`}

@@ -111,6 +111,7 @@ export default async function PartnerReportPage({ params, searchParams }: { para
           </a>
         }
       />
+      {(load.blocks.length > 0 || partner.fundingMode === "prepaid") && (
       <ReportChart
         title="Point block usage"
         description={`Points the partner's blocks had given (net of points given back) and had left, at the end of each ${range.grain}.`}
@@ -127,6 +128,7 @@ export default async function PartnerReportPage({ params, searchParams }: { para
           </a>
         }
       />
+      )}
       {load.blocks.length > 0 && <BlockTable blocks={load.blocks} range={range} />}
       {statements && <StatementList partnerId={partner.id} statements={statements} page={page} pageSize={pageSize} params={kept} />}
     </div>
