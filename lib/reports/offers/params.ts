@@ -56,3 +56,10 @@ export function readComparePair(raw: Raw): { ok: true; a: string | null; b: stri
 export function badRequest(error: ParamError | { code: string; field: string; message: string }): Response {
   return Response.json({ error: { code: error.code, message: error.message, details: { field: error.field } } }, { status: 400, headers: { "cache-control": "no-store" } });
 }
+
+/** The period a page shows: the one read from its URL, or (when that was bad) the default 30 days, so the form can be corrected. */
+export function shownRange(range: ReportRange | null, now: Date, timeZone: string): ReportRange {
+  if (range) return range;
+  const fallback = parseReportRange({}, { now, timeZone });
+  return fallback.ok ? fallback.range : { from: "", to: "", grain: "day" };
+}

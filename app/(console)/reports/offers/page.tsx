@@ -1,8 +1,9 @@
-import { ArrowLeft, Columns2, Download, FileSearch, Gift } from "lucide-react";
+import { Columns2, Download, FileSearch, Gift } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { AsOf } from "@/components/reports/as-of";
+import { BackLink } from "@/components/reports/offers/back-link";
 import { ReportRangeForm } from "@/components/reports/range-form";
 import { formatCost, formatOutcomeValue, formatRate, offerSortKey } from "@/components/reports/offers/present";
 import { OfferReportTable, type OfferListRow, type SortLink } from "@/components/reports/offers/offer-report-table";
@@ -18,7 +19,7 @@ import { sortAndPage } from "@/lib/reports/offers/compute";
 import { loadOfferList } from "@/lib/reports/offers/list";
 import { OFFER_SORTS } from "@/lib/reports/offers/params";
 import { reportPrograms, type OfferReportRow } from "@/lib/reports/offers/queries";
-import { parseReportRange } from "@/lib/reports/range";
+import { shownRange } from "@/lib/reports/offers/params";
 import { rollupStatus } from "@/lib/reports/refresh";
 import { pageParams, param, type SearchParams } from "../../_lib/search-params";
 
@@ -57,15 +58,12 @@ export default async function OfferPerformancePage({ searchParams }: { searchPar
   const now = new Date();
   const raw = Object.fromEntries(["from", "to", "program", "status", "sort", "dir"].map((k) => [k, param(params, k, 40)]));
   const [load, { programs, timeZone }, status] = await Promise.all([loadOfferList(db, raw, now), reportPrograms(db), rollupStatus(db)]);
-  const fallback = parseReportRange({}, { now, timeZone });
-  const range = load.range ?? (fallback.ok ? fallback.range : { from: "", to: "", grain: "day" as const });
+  const range = shownRange(load.range, now, timeZone);
   const filters = load.ok ? load.params : load.params;
 
   const header = (
     <div className="flex flex-col gap-3">
-      <Link href="/reports" className="inline-flex w-fit items-center gap-1 text-[13px] text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-3.5" aria-hidden="true" /> Reports
-      </Link>
+      <BackLink href="/reports">Reports</BackLink>
       <PageHeader
         title="Offer performance"
         description="Per offer: members reached, awards made in the period and where they stand now, their value and cost, and the budget. Base earn is each programme's earn rule outside any offer."

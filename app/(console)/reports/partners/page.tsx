@@ -1,10 +1,10 @@
-import { ArrowLeft, Download, Handshake } from "lucide-react";
+import { Download, Handshake } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/db";
 import { FUNDING_LABELS } from "@/components/partners/labels";
 import { formatPoints } from "@/components/programs/format";
 import { AsOf } from "@/components/reports/as-of";
+import { BackLink } from "@/components/reports/offers/back-link";
 import { ReportChart } from "@/components/reports/report-chart";
 import { ReportRangeForm } from "@/components/reports/range-form";
 import { STATE_SERIES } from "@/components/reports/offers/present";
@@ -20,7 +20,7 @@ import { addTotals, emptyTotals, failureRate } from "@/lib/reports/offers/comput
 import { readRange } from "@/lib/reports/offers/params";
 import { reportPrograms } from "@/lib/reports/offers/queries";
 import { partnerCreditRows } from "@/lib/reports/partners/queries";
-import { parseReportRange } from "@/lib/reports/range";
+import { shownRange } from "@/lib/reports/offers/params";
 import { rollupStatus } from "@/lib/reports/refresh";
 import { pageParams, param, type SearchParams } from "../../_lib/search-params";
 
@@ -36,8 +36,7 @@ export default async function PartnerReportsPage({ searchParams }: { searchParam
   const now = new Date();
   const [{ timeZone }, status] = await Promise.all([reportPrograms(db), rollupStatus(db)]);
   const parsed = readRange({ from: param(sp, "from", 20), to: param(sp, "to", 20), grain: "month" }, now, timeZone);
-  const fallback = parseReportRange({}, { now, timeZone });
-  const range = parsed.ok ? parsed.range : fallback.ok ? fallback.range : { from: "", to: "", grain: "day" as const };
+  const range = shownRange(parsed.ok ? parsed.range : null, now, timeZone);
   const rows = parsed.ok ? await partnerCreditRows(db, range) : [];
   const kept = { from: range.from, to: range.to };
   const credits = rows.reduce((t, r) => addTotals(t, r.totals), emptyTotals());
@@ -47,9 +46,7 @@ export default async function PartnerReportsPage({ searchParams }: { searchParam
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-col gap-3">
-        <Link href="/reports" className="inline-flex w-fit items-center gap-1 text-[13px] text-slate-600 hover:text-slate-900">
-          <ArrowLeft className="size-3.5" aria-hidden="true" /> Reports
-        </Link>
+        <BackLink href="/reports">Reports</BackLink>
         <PageHeader
           title="Partner reports"
           description="Partner points credited to members' partner accounts, per partner: credits made in the period by where they stand now, and the failure rate (failed ÷ posted and failed). Open a partner for its credits over time, its point blocks and its statements."

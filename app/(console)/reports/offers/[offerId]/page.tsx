@@ -1,9 +1,10 @@
-import { ArrowLeft, Columns2, Download } from "lucide-react";
+import { Columns2, Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { AsOf } from "@/components/reports/as-of";
+import { BackLink } from "@/components/reports/offers/back-link";
 import { ReportChart } from "@/components/reports/report-chart";
 import { ReportRangeForm } from "@/components/reports/range-form";
 import { StatTile } from "@/components/reports/stat-tile";
@@ -16,7 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { loadOfferDetail } from "@/lib/reports/offers/list";
 import { findOfferSubject } from "@/lib/reports/offers/queries";
-import { parseReportRange } from "@/lib/reports/range";
+import { shownRange } from "@/lib/reports/offers/params";
 import { rollupStatus } from "@/lib/reports/refresh";
 import { param, type SearchParams } from "../../../_lib/search-params";
 
@@ -41,16 +42,13 @@ export default async function OfferPerformanceDetailPage({ params, searchParams 
   if (!load.subject) notFound();
   const subject = load.subject;
   const path = `/reports/offers/${subject.key}`;
-  const fallback = parseReportRange({}, { now, timeZone: subject.timeZone });
-  const range = load.range ?? (fallback.ok ? fallback.range : { from: "", to: "", grain: "day" as const });
+  const range = shownRange(load.range, now, subject.timeZone);
   const kept = { from: range.from, to: range.to, grain: range.grain === "day" ? undefined : range.grain };
   const secondary = buttonVariants({ variant: "secondary", size: "sm" });
 
   const header = (
     <div className="flex flex-col gap-3">
-      <Link href={hrefWith("/reports/offers", { from: range.from, to: range.to })} className="inline-flex w-fit items-center gap-1 text-[13px] text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-3.5" aria-hidden="true" /> Offer performance
-      </Link>
+      <BackLink href={hrefWith("/reports/offers", { from: range.from, to: range.to })}>Offer performance</BackLink>
       <PageHeader
         title={subject.name}
         description={`${subject.programName} (${subject.programCode}) · ${subject.baseEarn ? "the programme's earn rule outside any offer" : subject.status} · days in ${subject.timeZone}`}

@@ -1,8 +1,9 @@
-import { ArrowLeft, Columns2, Download } from "lucide-react";
+import { Columns2, Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { AsOf } from "@/components/reports/as-of";
+import { BackLink } from "@/components/reports/offers/back-link";
 import { ReportChart } from "@/components/reports/report-chart";
 import { ReportRangeForm } from "@/components/reports/range-form";
 import { compareChartRows, offerMetrics } from "@/components/reports/offers/present";
@@ -16,7 +17,7 @@ import { Select } from "@/components/ui/select";
 import { requirePagePermission } from "@/lib/auth/session";
 import { loadComparison } from "@/lib/reports/offers/list";
 import { offerChoices, reportPrograms } from "@/lib/reports/offers/queries";
-import { parseReportRange } from "@/lib/reports/range";
+import { shownRange } from "@/lib/reports/offers/params";
 import { rollupStatus } from "@/lib/reports/refresh";
 import { param, type SearchParams } from "../../../_lib/search-params";
 
@@ -31,8 +32,7 @@ export default async function CompareOffersPage({ searchParams }: { searchParams
   const now = new Date();
   const raw = Object.fromEntries(["a", "b", "from", "to", "grain"].map((k) => [k, param(sp, k, 40)]));
   const [load, choices, { programs, timeZone }, status] = await Promise.all([loadComparison(db, raw, now), offerChoices(db), reportPrograms(db), rollupStatus(db)]);
-  const fallback = parseReportRange({}, { now, timeZone });
-  const range = load.range ?? (fallback.ok ? fallback.range : { from: "", to: "", grain: "day" as const });
+  const range = shownRange(load.range, now, timeZone);
   const picked = load.ok ? { a: load.a?.subject.key ?? null, b: load.b?.subject.key ?? null } : { a: load.a, b: load.b };
   const error = load.ok ? undefined : load.error;
   const options = [...choices.map((c) => ({ id: c.id, label: `${c.name} (${c.programCode})` })), ...programs.map((p) => ({ id: p.id, label: `Base earn — ${p.name}` }))];
@@ -58,9 +58,7 @@ export default async function CompareOffersPage({ searchParams }: { searchParams
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-col gap-3">
-        <Link href={hrefWith("/reports/offers", { from: range.from, to: range.to })} className="inline-flex w-fit items-center gap-1 text-[13px] text-slate-600 hover:text-slate-900">
-          <ArrowLeft className="size-3.5" aria-hidden="true" /> Offer performance
-        </Link>
+        <BackLink href={hrefWith("/reports/offers", { from: range.from, to: range.to })}>Offer performance</BackLink>
         <PageHeader title="Compare offers" description="Two offers side by side over the same period: the same figures in two columns, and their awards over time on one chart." />
         <AsOf status={status} />
       </div>

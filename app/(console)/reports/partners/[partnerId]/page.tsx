@@ -1,4 +1,4 @@
-import { ArrowLeft, Download } from "lucide-react";
+import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { FUNDING_LABELS } from "@/components/partners/labels";
 import { formatPoints } from "@/components/programs/format";
 import { AsOf } from "@/components/reports/as-of";
+import { BackLink } from "@/components/reports/offers/back-link";
 import { ReportChart } from "@/components/reports/report-chart";
 import { ReportRangeForm } from "@/components/reports/range-form";
 import { StatTile } from "@/components/reports/stat-tile";
@@ -21,7 +22,7 @@ import { addTotals, emptyTotals, failureRate } from "@/lib/reports/offers/comput
 import { reportPrograms } from "@/lib/reports/offers/queries";
 import { loadPartnerDetail } from "@/lib/reports/partners/load";
 import { findPartnerSubject, partnerStatementPage } from "@/lib/reports/partners/queries";
-import { parseReportRange } from "@/lib/reports/range";
+import { shownRange } from "@/lib/reports/offers/params";
 import { rollupStatus } from "@/lib/reports/refresh";
 import { pageParams, param, type SearchParams } from "../../../_lib/search-params";
 
@@ -45,17 +46,14 @@ export default async function PartnerReportPage({ params, searchParams }: { para
   if (!load.partner) notFound();
   const partner = load.partner;
   const path = `/reports/partners/${partner.id}`;
-  const fallback = parseReportRange({}, { now, timeZone });
-  const range = load.range ?? (fallback.ok ? fallback.range : { from: "", to: "", grain: "day" as const });
+  const range = shownRange(load.range, now, timeZone);
   const kept = { from: range.from, to: range.to, grain: range.grain === "day" ? undefined : range.grain };
   const secondary = buttonVariants({ variant: "secondary", size: "sm" });
   const statements = partner.fundingMode === "postpaid" ? await partnerStatementPage(db, partner.id, { page, pageSize }) : null;
 
   const header = (
     <div className="flex flex-col gap-3">
-      <Link href={hrefWith("/reports/partners", { from: range.from, to: range.to })} className="inline-flex w-fit items-center gap-1 text-[13px] text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-3.5" aria-hidden="true" /> Partner reports
-      </Link>
+      <BackLink href={hrefWith("/reports/partners", { from: range.from, to: range.to })}>Partner reports</BackLink>
       <PageHeader
         title={partner.name}
         description={`${partner.code} · ${partner.currencyName} (${partner.currencyCode}) · ${FUNDING_LABELS[partner.fundingMode] ?? partner.fundingMode}`}
