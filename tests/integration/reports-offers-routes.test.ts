@@ -5,9 +5,10 @@ import { getDb } from "@/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { parseCsv } from "@/lib/imports/csv";
 import { refreshRollups } from "@/lib/reports/refresh";
-import { makeUser } from "../support/fixtures";
+import { makeUser, systemTestActor } from "../support/fixtures";
 import { makeMember, makeProgram } from "../support/ledger";
-import { makePartner } from "../support/partners";
+import { closeBillingCycle } from "@/lib/partners/billing";
+import { earnContext, insertPartnerTransaction, makePartner, partnerWithProgram, POSTPAID } from "../support/partners";
 import { call, liveOffer, purchase, useApiKey } from "../support/transactions";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -108,5 +109,19 @@ describe("offer and partner report downloads", () => {
     const compare = parseCsv(await (await compareCsv(get(`/reports/offers/compare/csv?a=${offerA.id}&b=${offerB.id}&${range}`))).text());
     expect(compare.header).toEqual(["figure", "Report offer A", "Report offer B"]);
     expect(compare.records.map((r) => r.cells).find((c) => c[0] === "net_value")).toEqual(["net_value", "40", "60"]);
+  });
+
+  it("lists a post-paid partner's statements in a CSV", async () => {
+    await signIn("partner_manager");
+    const postpaid = await partnerWithProgram(POSTPAID);
+    const ctx = await earnContext(postpaid.hostProgramId);
+    await insertPartnerTransaction(postpaid.id, ctx, 100, 150);
+    await insertPartnerTransaction(postpaid.id, ctx, 20, 30);
+    await closeBillingCycle(getDb(), systemTestActor, postpaid.id);
+    const res = await partnerCsv(get(`/reports/partners/${postpaid.id}/csv?table=statements`), withId(postpaid.id, "partnerId"));
+    const csv = parseCsv(await res.text());
+    expect(csv.header).toEqual(["number", "period_from", "period_to", "transactions", "points_billed", "amount_due", "currency", "closed_at"]);
+    // 180 debit points × 0.35 INR = 63.00 INR.
+    expect(csv.records.map((r) => r.cells.slice(3, 7))).toEqual([["2", "180", "63.00", "INR"]]);
   });
 });

@@ -1,5 +1,6 @@
 import { Download, FileText } from "lucide-react";
 import { formatMoney, formatPoints } from "@/components/programs/format";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,9 +24,16 @@ export function StatementList({
   const cell = "px-3 py-2 text-right whitespace-nowrap tabular-nums";
   return (
     <Card>
-      <CardHeader>
-        <CardTitle>Post-paid statements</CardTitle>
-        <CardDescription>Every closed billing cycle: the points billed and the amount due. Each statement downloads with its transactions.</CardDescription>
+      <CardHeader className="flex-row items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <CardTitle>Post-paid statements</CardTitle>
+          <CardDescription>Every closed billing cycle: the points billed and the amount due. Each statement downloads with its transactions.</CardDescription>
+        </div>
+        {statements.total > 0 && (
+          <a href={`/reports/partners/${partnerId}/csv?table=statements`} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
+            <Download aria-hidden="true" /> CSV
+          </a>
+        )}
       </CardHeader>
       {statements.total === 0 ? (
         <EmptyState icon={FileText} title="No statements yet">
