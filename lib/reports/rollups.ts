@@ -1,4 +1,5 @@
+import { blockUsageRollup, offerAwardsRollup } from "./offers/rollup";
 import type { Rollup } from "./rollup";
 
 /** Every rollup the refresh keeps current, in the order it applies them. */
-export const ROLLUPS: readonly Rollup[] = [];
+export const ROLLUPS: readonly Rollup[] = [offerAwardsRollup, blockUsageRollup];

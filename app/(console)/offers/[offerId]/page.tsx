@@ -1,4 +1,4 @@
-import { ArrowLeft, Pencil } from "lucide-react";
+import { ArrowLeft, ChartColumn, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
@@ -55,8 +55,14 @@ export default async function OfferPage({ params }: { params: Params }) {
   const outcomeType = offer.outcomeType ?? (typeof raw.outcome?.type === "string" ? raw.outcome.type : null);
   const outcomeCurrency = raw.outcome?.type === "cashback" ? raw.outcome.currency : null;
 
+  const performance = can(user.roles, "reports:read") && offer.liveVersion !== null && (
+    <Link href={`/reports/offers/${offer.id}`} className={buttonVariants({ variant: "ghost" })} data-testid="offer-performance">
+      <ChartColumn aria-hidden="true" /> Performance
+    </Link>
+  );
   const actions = canWrite ? (
     <>
+      {performance}
       {editable && offer.draft && (
         <Link href={`/offers/${offer.id}/edit`} className={buttonVariants({ variant: offer.liveVersion === null ? "primary" : "secondary" })} data-testid="edit-draft">
           <Pencil aria-hidden="true" />
@@ -115,7 +121,7 @@ export default async function OfferPage({ params }: { params: Params }) {
           ]
             .filter(Boolean)
             .join(" · ")}
-          actions={actions}
+          actions={actions ?? (performance || undefined)}
         />
       </div>
 
