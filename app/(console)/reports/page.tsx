@@ -1,4 +1,4 @@
-import { CalendarClock, ChevronRight } from "lucide-react";
+import { CalendarClock, ChevronRight, ShoppingCart } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SECTION_META } from "@/components/console/section-meta";
@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Reports" };
 
 const REPORTS = [
   { href: "/reports/expiring", icon: CalendarClock, title: "Points expiring soon", detail: "Members with points expiring in the next 30, 60 or 90 days, per programme; CSV download." },
+  { href: "/reports/spend", icon: ShoppingCart, title: "Spend by category and merchant", detail: "Net card spend over time, by spend category and by MCC (top 8 + Other); charts with tables, CSV." },
 ];
 
 export default async function ReportsPage() {
