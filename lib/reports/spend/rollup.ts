@@ -18,14 +18,14 @@ export const spendRollup: Rollup = {
         select coalesce((select time_zone from programs where is_default limit 1), 'UTC') as tz
       ),
       src as materialized (
-        select t.member_id,
-          (t.occurred_at at time zone zone.tz)::date as day,
-          upper(t.currency) as currency,
-          coalesce(lower(btrim(t.category)), '') as category,
-          coalesce(btrim(t.mcc), '') as mcc,
-          (t.type = 'refund') as refund,
-          case when t.type = 'refund' then -t.amount else t.amount end as signed
-        from ${transactions} t, zone
+        select ${transactions.memberId} as member_id,
+          (${transactions.occurredAt} at time zone zone.tz)::date as day,
+          upper(${transactions.currency}) as currency,
+          coalesce(lower(btrim(${transactions.category})), '') as category,
+          coalesce(btrim(${transactions.mcc}), '') as mcc,
+          (${transactions.type} = 'refund') as refund,
+          case when ${transactions.type} = 'refund' then -${transactions.amount} else ${transactions.amount} end as signed
+        from ${transactions}, zone
         where ${isNew(transactions.writtenIn)}
       ),
       days as (
