@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
+import Link from "next/link";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -51,7 +52,7 @@ export function MemberFilters({ programme, segments }: { programme: WizardProgra
         <legend className="mb-1.5 text-[13px] font-medium text-slate-700">Segments</legend>
         {shownSegments.length === 0 ? (
           <p className="text-[13px] text-slate-500">
-            No saved segments yet. <a href="/segments/new" className="font-medium text-indigo-700 hover:underline">Build one</a> to target a group of members.
+            No saved segments yet. <Link href="/segments/new" className="font-medium text-indigo-700 hover:underline">Build one</Link> to target a group of members.
           </p>
         ) : (
           <div className="flex flex-wrap gap-x-5 gap-y-2 rounded-md border border-slate-200 p-2.5">
