@@ -71,7 +71,7 @@ export default async function SpendReportPage({ searchParams }: { searchParams: 
         series={[{ key: "amount", label: "Net spend" }]}
         actions={csv("trend")}
       />
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="flex flex-col gap-5">
         <ReportChart
           title="By spend category"
           description={`Top ${TOP_GROUPS} by net spend; the rest as Other.`}
