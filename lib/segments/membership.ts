@@ -25,9 +25,11 @@ const SEGMENTS_OF_MEMBERS = `
  * one query for the whole batch, and only when some live offer targets a segment (otherwise nothing
  * is read and the contexts are left as they are).
  */
-export async function loadMemberSegments(tx: DbOrTx, offers: readonly CompiledOffer[], contexts: ReadonlyMap<string, MemberContext>): Promise<void> {
+export async function loadMemberSegments(tx: DbOrTx, offers: readonly CompiledOffer[], contextsOf: () => ReadonlyMap<string, MemberContext>): Promise<void> {
   const segmentIds = targetedSegments(offers);
-  if (segmentIds.length === 0 || contexts.size === 0) return;
+  if (segmentIds.length === 0) return;
+  const contexts = contextsOf();
+  if (contexts.size === 0) return;
   const rows = await clientOf(tx).unsafe<{ member_id: string; segment_id: string }[]>(SEGMENTS_OF_MEMBERS, [`{${[...contexts.keys()].join(",")}}`, `{${segmentIds.join(",")}}`], { prepare: true });
   for (const context of contexts.values()) (context as { segmentIds?: readonly string[] }).segmentIds = [];
   for (const r of rows) (contexts.get(r.member_id)!.segmentIds as string[]).push(r.segment_id);

@@ -42,7 +42,7 @@ export async function lockEarner(tx: DbOrTx, memberId: string): Promise<Earner> 
   const live = await liveOffers(tx);
   const programIds = new Set(context.programIds);
   const candidates = live.offers.filter((o) => programIds.has(o.programId));
-  await loadMemberSegments(tx, candidates, new Map([[memberId, context]]));
+  await loadMemberSegments(tx, candidates, () => new Map([[memberId, context]]));
   return {
     context,
     candidates,

@@ -166,7 +166,7 @@ async function loadMembers(tx: DbOrTx, memberIds: string[], live: LiveOffers): P
     if (r.debt > 0) m.debts.set(r.programId, r.debt);
   }
   // Segment membership: one query for the batch, only when a live offer targets a segment.
-  await loadMemberSegments(tx, live.offers, new Map([...states].map(([id, m]) => [id, m.context])));
+  await loadMemberSegments(tx, live.offers, () => new Map([...states].map(([id, m]) => [id, m.context])));
   return states;
 }
 
