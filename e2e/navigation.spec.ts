@@ -2,10 +2,10 @@ import { asRole, DEMO, expect, test, type DemoRole } from "./fixtures";
 
 const SECTIONS: Record<DemoRole, string[]> = {
   admin: ["Reports", "Settings"],
-  program_manager: ["Offers", "Programmes", "Partners", "Members", "Reports"],
-  partner_manager: ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports"],
+  program_manager: ["Offers", "Programmes", "Partners", "Members", "Segments", "Reports"],
+  partner_manager: ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Segments", "Reports"],
   member_care: ["Offers", "Programmes", "Partners", "Members", "Approvals"],
-  auditor: ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports", "Settings"],
+  auditor: ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Segments", "Reports", "Settings"],
 };
 
 for (const role of Object.keys(DEMO) as DemoRole[]) {

@@ -75,7 +75,11 @@ export type ErrorCode =
   | "already_awarded"
   | "tier_not_found"
   | "default_tier_rules"
-  | "invalid_tier_rule";
+  | "invalid_tier_rule"
+  | "segment_not_found"
+  | "segment_name_taken"
+  | "segment_changed"
+  | "segment_in_use";
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   member_not_found: 404,
@@ -83,6 +87,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   tier_not_found: 404,
   default_tier_rules: 422,
   invalid_tier_rule: 422,
+  segment_not_found: 404,
+  segment_name_taken: 409,
+  segment_changed: 409,
+  segment_in_use: 409,
   redemption_not_found: 404,
   expiry_strategy_not_found: 422,
   member_not_enrolled: 422,

@@ -29,7 +29,7 @@ export type OfferFormValues = {
     currency: string;
     lineItems: { skus: string; categories: string };
   };
-  memberFilters: { tierIds: string[]; enrolledProgramIds: string[]; attributes: AttributeValues[] };
+  memberFilters: { tierIds: string[]; enrolledProgramIds: string[]; attributes: AttributeValues[]; segmentIds: string[] };
   target: { kind: "each" | "milestone"; tracker: { metric: string; window: { kind: string; days: string } }; threshold: string };
   outcome: { type: "reward_points" | "cashback" | "voucher" | "partner_points"; currency: string; poolId: string; partnerId: string };
   rule: { kind: "flat" | "percentage" | "slab"; value: string; rate: string; capPerTransaction: string; mode: "whole" | "banded"; bands: BandValues[] };
@@ -54,7 +54,7 @@ export function emptyFormValues(programId: string, validFrom: string): OfferForm
     funding: { kind: "bank", partnerId: "" },
     trigger: { kind: "transaction", eventType: "referral", customType: "" },
     filters: { channels: "", merchantIds: "", mccs: "", categories: "", countries: "", international: "any", minAmount: "", currency: "", lineItems: { skus: "", categories: "" } },
-    memberFilters: { tierIds: [], enrolledProgramIds: [], attributes: [] },
+    memberFilters: { tierIds: [], enrolledProgramIds: [], attributes: [], segmentIds: [] },
     target: { kind: "each", tracker: { metric: "transaction_amount", window: { kind: "calendar_month", days: "30" } }, threshold: "" },
     outcome: { type: "reward_points", currency: "", poolId: "", partnerId: "" },
     rule: { kind: "percentage", value: "", rate: "", capPerTransaction: "", mode: "whole", bands: [{ ...EMPTY_BAND }] },
@@ -126,6 +126,7 @@ export function toDefinition(v: OfferFormValues, ctx: ConvertContext): OfferDefi
     tierIds: m.tierIds.length > 0 ? m.tierIds : undefined,
     enrolledProgramIds: m.enrolledProgramIds.length > 0 ? m.enrolledProgramIds : undefined,
     attributes: m.attributes.length > 0 ? m.attributes.map((a) => ({ key: a.key, op: a.op, values: a.op === "in" ? splitList(a.values) : [a.values.trim()].filter(Boolean) })) : undefined,
+    segmentIds: m.segmentIds.length > 0 ? m.segmentIds : undefined,
   });
   const t = v.target;
   const target =
@@ -245,6 +246,7 @@ export function fromDefinition(raw: unknown, fallback: OfferFormValues, ctx: Con
       const x = obj(a);
       return { key: str(x.key), op: oneOf(x.op, ["eq", "neq", "in"], "eq"), values: joinList(x.values) };
     }),
+    segmentIds: strings(mf.segmentIds),
   };
   const r = obj(d.rule);
   const bands = (Array.isArray(r.bands) ? r.bands : []).map((b): BandValues => {

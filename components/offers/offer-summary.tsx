@@ -9,11 +9,13 @@ export function OfferSummary({
   programme,
   pools = [],
   partners = [],
+  segments = [],
 }: {
   definition: OfferDefinition;
   programme: SummaryProgramme;
   pools?: readonly { id: string; name: string }[];
   partners?: readonly { id: string; name: string; currencyName: string }[];
+  segments?: readonly { id: string; name: string }[];
 }) {
   const sentences = describeOffer(definition, {
     programs: { [programme.id]: programme.name },
@@ -22,6 +24,7 @@ export function OfferSummary({
     pools: Object.fromEntries(pools.map((p) => [p.id, p.name])),
     partners: Object.fromEntries(partners.map((p) => [p.id, p.name])),
     partnerCurrencies: Object.fromEntries(partners.map((p) => [p.id, p.currencyName])),
+    segments: Object.fromEntries(segments.map((s) => [s.id, s.name])),
   });
   return (
     <ul className="flex list-disc flex-col gap-1.5 pl-5 text-[13px] text-slate-800 marker:text-slate-400" data-testid="offer-summary">

@@ -18,7 +18,7 @@ import { EligibilityStep } from "./steps/eligibility-step";
 import { OutcomeStep } from "./steps/outcome-step";
 import { PostingStep } from "./steps/posting-step";
 import { ReviewStep } from "./steps/review-step";
-import { convertContext, programmeOf, type WizardPartner, type WizardPool, type WizardProgramme } from "./types";
+import { convertContext, programmeOf, type WizardPartner, type WizardPool, type WizardProgramme, type WizardSegment } from "./types";
 import { STEPS, stepFormSchema, stepOfField, type StepNumber } from "./wizard-schema";
 
 type Context = { step: StepNumber; programmes: WizardProgramme[] };
@@ -51,6 +51,7 @@ export function OfferWizard({
   programmes,
   pools,
   partners,
+  segments = [],
   initialValues,
   initialStep,
   programmeLocked,
@@ -61,6 +62,7 @@ export function OfferWizard({
   programmes: WizardProgramme[];
   pools: WizardPool[];
   partners: WizardPartner[];
+  segments?: WizardSegment[];
   initialValues: OfferFormValues;
   initialStep: StepNumber;
   programmeLocked: boolean;
@@ -163,10 +165,10 @@ export function OfferWizard({
             </div>
             <FormMessage message={message} />
             {step === 1 && <BasicsStep programmes={programmes} partners={partners} programmeLocked={programmeLocked} />}
-            {step === 2 && <EligibilityStep programmes={programmes} />}
+            {step === 2 && <EligibilityStep programmes={programmes} segments={segments} />}
             {step === 3 && <OutcomeStep programmes={programmes} pools={pools} partners={partners} />}
             {step === 4 && <PostingStep />}
-            {step === 5 && <ReviewStep programmes={programmes} pools={pools} partners={partners} onGoTo={goTo} />}
+            {step === 5 && <ReviewStep programmes={programmes} pools={pools} partners={partners} segments={segments} onGoTo={goTo} />}
           </div>
           <div className="flex flex-wrap items-center justify-between gap-2 rounded-b-lg border-t border-slate-100 bg-slate-50/60 px-5 py-3">
             <Button variant="secondary" onClick={() => goTo((step - 1) as StepNumber)} disabled={step === 1 || pending}>

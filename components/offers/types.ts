@@ -14,6 +14,9 @@ export type WizardProgramme = {
 /** A partner a partner-points or partner-funded offer can name (lib/partners listPartners). */
 export type WizardPartner = { id: string; name: string; currencyName: string; conversionRate: string; active: boolean };
 
+/** A saved segment an offer can target (lib/segments segmentOptions). */
+export type WizardSegment = { id: string; name: string; memberCount: number };
+
 /** A voucher pool a voucher offer can give codes from (lib/vouchers listVoucherPools). */
 export type WizardPool = { id: string; name: string; left: number };
 

@@ -15,3 +15,4 @@ export * from "./promotions";
 export * from "./notifications";
 export * from "./reports";
 export * from "./reports-offers";
+export * from "./segments";

@@ -11,6 +11,7 @@ import { recordRun } from "./runs";
 import { startDispatchLoop } from "@/lib/outbox/dispatch";
 import { runTierDowngrades } from "@/lib/tiers/downgrade";
 import { refreshRollups } from "@/lib/reports/refresh";
+import { refreshSegments } from "@/lib/segments";
 
 export { enqueueImport } from "@/lib/imports/job";
 
@@ -24,6 +25,8 @@ export const SCHEDULED_JOBS = {
   "points.expire": { cron: "*/15 * * * *", description: "Expire the points of every lot past its expiry date" },
   "points.expiring-soon": { cron: "35 2 * * *", description: "Remind members with points expiring in the next 30 days (one notification each)" },
   "reports.refresh": { cron: "* * * * *", description: "Fold new ledger, transaction and fulfilment rows into the report rollups" },
+  // Offers targeting a segment read its saved member list: at most 5 minutes behind tiers, enrolments and attributes, plus the rollup's minute for spend.
+  "segments.refresh": { cron: "*/5 * * * *", description: "List the members of every saved segment again (offer targeting reads the list)" },
 } as const;
 export type ScheduledJobName = keyof typeof SCHEDULED_JOBS;
 
@@ -48,6 +51,9 @@ export const jobHandlers: Record<ScheduledJobName, (db: Db) => Promise<number>> 
   async "reports.refresh"(db) {
     const result = await refreshRollups(db);
     return result.skipped ? 0 : result.rowsFolded;
+  },
+  async "segments.refresh"(db) {
+    return refreshSegments(db, new Date());
   },
 };
 

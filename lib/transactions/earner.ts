@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db";
 import type { CompiledBaseRule, CompiledOffer, MemberContext } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
 import { liveOffers } from "@/lib/offers/cache";
+import { loadMemberSegments } from "@/lib/segments/membership";
 
 /** Everything the engine needs about a member who is about to earn, with their balance rows locked. */
 export type Earner = {
@@ -41,6 +42,7 @@ export async function lockEarner(tx: DbOrTx, memberId: string): Promise<Earner> 
   const live = await liveOffers(tx);
   const programIds = new Set(context.programIds);
   const candidates = live.offers.filter((o) => programIds.has(o.programId));
+  await loadMemberSegments(tx, candidates, () => new Map([[memberId, context]]));
   return {
     context,
     candidates,

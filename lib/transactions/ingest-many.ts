@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { awardPointsBatch } from "@/lib/ledger/award";
 import { repayDebt } from "@/lib/ledger/take-back";
 import { liveOffers, type LiveOffers } from "@/lib/offers/cache";
+import { loadMemberSegments } from "@/lib/segments/membership";
 import { tierEarnContext, tierRules, upgradeTiers } from "@/lib/tiers";
 import { decideFunding, fundingPartnersOf, loadPartnerFunds, spendFundingPlans, type FundingPlan } from "@/lib/partners/funding";
 import { newFulfilment, recordFulfilments, toAwardView, type AwardView } from "./fulfil";
@@ -164,6 +165,8 @@ async function loadMembers(tx: DbOrTx, memberIds: string[], live: LiveOffers): P
     (m.context.tierIdByProgram as Record<string, string>)[r.programId] = r.tierId;
     if (r.debt > 0) m.debts.set(r.programId, r.debt);
   }
+  // Segment membership: one query for the batch, only when a live offer targets a segment.
+  await loadMemberSegments(tx, live.offers, () => new Map([...states].map(([id, m]) => [id, m.context])));
   return states;
 }
 

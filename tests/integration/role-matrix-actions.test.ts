@@ -184,8 +184,8 @@ const MATRIX: Record<string, MatrixRow> = {
 // Sign-in and sign-out act on the caller's own session; they have their own tests. The partner
 // manager's console (partners, point blocks) has its own matrix: role-matrix-partners.test.ts.
 const OWN_SESSION = new Set(["sign-in/actions.ts#signInAction", "sign-in/actions.ts#signInWithSsoAction", "sign-out/actions.ts#signOutAction", "actions.ts#signOutAction"]);
-/** Partner, member care, tier and issue 7 actions have their own matrix files (role-matrix-partners, -member-care, -tiers, -issue7). */
-const OWN_FILE = /^(partners|point-blocks|adjustments|settings\/member-care|settings\/jobs|programs\/promotions|members\/\[memberId\]\/(adjustments|notes)|programs\/\[programId\]\/tiers|members\/\[memberId\]\/tier)\//;
+/** Partner, member care, tier, issue 7 and segment actions have their own matrix files (role-matrix-partners, -member-care, -tiers, -issue7, -segments). */
+const OWN_FILE = /^(segments|partners|point-blocks|adjustments|settings\/member-care|settings\/jobs|programs\/promotions|members\/\[memberId\]\/(adjustments|notes)|programs\/\[programId\]\/tiers|members\/\[memberId\]\/tier)\//;
 const guarded = discoverActions(modules).filter((a) => !OWN_SESSION.has(a.key) && !OWN_FILE.test(a.key));
 
 describeRoleMatrix(guarded, MATRIX, (user) => (session.user = user));

@@ -8,7 +8,7 @@ describe("permission map", () => {
     });
     it("sees every section", () => {
       expect(sectionsFor(["auditor"]).map((s) => s.label)).toEqual([
-        "Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports", "Settings",
+        "Offers", "Programmes", "Partners", "Point blocks", "Members", "Segments", "Reports", "Settings",
       ]);
     });
   });
@@ -16,8 +16,8 @@ describe("permission map", () => {
   describe("sections per role", () => {
     it.each([
       ["admin", ["Reports", "Settings"]],
-      ["program_manager", ["Offers", "Programmes", "Partners", "Members", "Reports"]],
-      ["partner_manager", ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Reports"]],
+      ["program_manager", ["Offers", "Programmes", "Partners", "Members", "Segments", "Reports"]],
+      ["partner_manager", ["Offers", "Programmes", "Partners", "Point blocks", "Members", "Segments", "Reports"]],
       ["member_care", ["Offers", "Programmes", "Partners", "Members", "Approvals"]],
     ] as const)("%s sees %j", (role, labels) => {
       expect(sectionsFor([role]).map((s) => s.label)).toEqual(labels);
@@ -34,6 +34,10 @@ describe("permission map", () => {
     it("only admins run jobs; auditors see them", () => {
       expect(ROLES.filter((r) => can([r], "jobs:run"))).toEqual(["admin"]);
       expect(ROLES.filter((r) => can([r], "jobs:read"))).toEqual(["admin", "auditor"]);
+    });
+    it("only program managers change segments; partner managers and auditors read them", () => {
+      expect(ROLES.filter((r) => can([r], "segments:write"))).toEqual(["program_manager"]);
+      expect(ROLES.filter((r) => can([r], "segments:read"))).toEqual(["program_manager", "partner_manager", "auditor"]);
     });
     it("only partner managers approve point blocks, only program managers approve offers", () => {
       expect(ROLES.filter((r) => can([r], "point_blocks:approve"))).toEqual(["partner_manager"]);

@@ -1,4 +1,4 @@
-import { CalendarClock, ChevronRight, Gift, Handshake } from "lucide-react";
+import { CalendarClock, ChevronRight, Gift, Handshake, ShoppingCart } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SECTION_META } from "@/components/console/section-meta";
@@ -12,6 +12,7 @@ const REPORTS = [
   { href: "/reports/expiring", icon: CalendarClock, title: "Points expiring soon", detail: "Members with points expiring in the next 30, 60 or 90 days, per programme; CSV download." },
   { href: "/reports/offers", icon: Gift, title: "Offer performance", detail: "Per offer: members reached, awards and their cost, budget used and left, fulfilment states; compare two offers side by side." },
   { href: "/reports/partners", icon: Handshake, title: "Partner reports", detail: "Partner points credited per partner by state and failure rate; point block usage over time; post-paid statements." },
+  { href: "/reports/spend", icon: ShoppingCart, title: "Spend by category and merchant", detail: "Net card spend over time, by spend category and by MCC (top 8 + Other); charts with tables, CSV." },
 ];
 
 export default async function ReportsPage() {

@@ -4,7 +4,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { FormMessage } from "@/components/ui/form-field";
 import { errorAt, FieldSection, MoneyField, RadioGroupField, SelectField, TextField } from "../fields";
 import { unitsOf, type OfferFormValues } from "../form-values";
-import { convertContext, programmeOf, type WizardProgramme } from "../types";
+import { convertContext, programmeOf, type WizardProgramme, type WizardSegment } from "../types";
 import { MemberFilters } from "./member-filters";
 import { TransactionFilters } from "./transaction-filters";
 
@@ -33,7 +33,7 @@ const WINDOW_OPTIONS = [
 ];
 
 /** Step 2: trigger, transaction filters, member filters, target. */
-export function EligibilityStep({ programmes }: { programmes: WizardProgramme[] }) {
+export function EligibilityStep({ programmes, segments }: { programmes: WizardProgramme[]; segments: WizardSegment[] }) {
   const { control, formState } = useFormContext<OfferFormValues>();
   const values = useWatch({ control }) as OfferFormValues;
   const programme = programmeOf(programmes, values.programId);
@@ -63,7 +63,7 @@ export function EligibilityStep({ programmes }: { programmes: WizardProgramme[] 
       {!event && <TransactionFilters currency={units.txnCurrency} programmeCurrency={programme?.currency ?? ""} />}
       <FormMessage message={errorAt(formState.errors, "filters")} />
 
-      <MemberFilters programme={programme} />
+      <MemberFilters programme={programme} segments={segments} />
 
       <FieldSection title="Target" description="Earn on every qualifying activity, or once when a running total reaches a milestone.">
         <RadioGroupField

@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
+import Link from "next/link";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -9,18 +10,23 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { errorAt, FieldSection } from "../fields";
 import type { OfferFormValues } from "../form-values";
-import type { WizardProgramme } from "../types";
+import type { WizardProgramme, WizardSegment } from "../types";
 
-/** Which members qualify: tiers of the programme and attribute rules. */
-export function MemberFilters({ programme }: { programme: WizardProgramme | undefined }) {
+/** Which members qualify: tiers of the programme, saved segments and attribute rules. */
+export function MemberFilters({ programme, segments }: { programme: WizardProgramme | undefined; segments: WizardSegment[] }) {
   const { control, register, setValue, formState } = useFormContext<OfferFormValues>();
   const tierIds = useWatch({ control, name: "memberFilters.tierIds" });
+  const segmentIds = useWatch({ control, name: "memberFilters.segmentIds" }) ?? [];
   const attributes = useFieldArray({ control, name: "memberFilters.attributes" });
   const tiers = programme?.tiers ?? [];
   const errors = formState.errors;
 
   const toggleTier = (id: string, checked: boolean) =>
     setValue("memberFilters.tierIds", checked ? [...tierIds, id] : tierIds.filter((t) => t !== id), { shouldDirty: true });
+  const toggleSegment = (id: string, checked: boolean) =>
+    setValue("memberFilters.segmentIds", checked ? [...segmentIds, id] : segmentIds.filter((s) => s !== id), { shouldDirty: true });
+  // A segment the offer targets that was deleted since still shows, so it can be unticked.
+  const shownSegments = [...segments, ...segmentIds.filter((id) => !segments.some((s) => s.id === id)).map((id) => ({ id, name: "A deleted segment", memberCount: 0 }))];
 
   return (
     <FieldSection title="Member filters" description="Leave empty to include every member of the programme.">
@@ -40,6 +46,27 @@ export function MemberFilters({ programme }: { programme: WizardProgramme | unde
         )}
         <p className="text-xs text-slate-500">{tierIds.length === 0 ? "No tier chosen: members of every tier qualify." : "Only members in the chosen tiers qualify."}</p>
         {errorAt(errors, "memberFilters.tierIds", true) && <p className="text-xs font-medium text-red-600">{errorAt(errors, "memberFilters.tierIds", true)}</p>}
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-1.5" data-testid="offer-segments">
+        <legend className="mb-1.5 text-[13px] font-medium text-slate-700">Segments</legend>
+        {shownSegments.length === 0 ? (
+          <p className="text-[13px] text-slate-500">
+            No saved segments yet. <Link href="/segments/new" className="font-medium text-indigo-700 hover:underline">Build one</Link> to target a group of members.
+          </p>
+        ) : (
+          <div className="flex flex-wrap gap-x-5 gap-y-2 rounded-md border border-slate-200 p-2.5">
+            {shownSegments.map((s) => (
+              <label key={s.id} className="flex cursor-pointer items-center gap-2 text-[13px] text-slate-800">
+                <Checkbox checked={segmentIds.includes(s.id)} onChange={(e) => toggleSegment(s.id, e.target.checked)} />
+                {s.name}
+                <span className="text-xs text-slate-500 tabular-nums">{s.memberCount.toLocaleString("en-GB")} members</span>
+              </label>
+            ))}
+          </div>
+        )}
+        <p className="text-xs text-slate-500">{segmentIds.length === 0 ? "No segment chosen: segments do not matter." : "Only members in at least one of the chosen segments qualify (as of the segment’s last count)."}</p>
+        {errorAt(errors, "memberFilters.segmentIds", true) && <p className="text-xs font-medium text-red-600">{errorAt(errors, "memberFilters.segmentIds", true)}</p>}
       </fieldset>
 
       <fieldset className="flex flex-col gap-2">

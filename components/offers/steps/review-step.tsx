@@ -6,11 +6,11 @@ import { offerDefinitionSchema } from "@/lib/engine";
 import { toDefinition, type OfferFormValues } from "../form-values";
 import { OfferSummary } from "../offer-summary";
 import { STEPS, stepOfField, type StepNumber } from "../wizard-schema";
-import { convertContext, programmeOf, type WizardPartner, type WizardPool, type WizardProgramme } from "../types";
+import { convertContext, programmeOf, type WizardPartner, type WizardPool, type WizardProgramme, type WizardSegment } from "../types";
 import { PreviewPanel } from "./preview-panel";
 
 /** Step 5: the offer in sentences, what still needs fixing, and a live example. */
-export function ReviewStep({ programmes, pools, partners, onGoTo }: { programmes: WizardProgramme[]; pools: WizardPool[]; partners: WizardPartner[]; onGoTo: (step: StepNumber) => void }) {
+export function ReviewStep({ programmes, pools, partners, segments, onGoTo }: { programmes: WizardProgramme[]; pools: WizardPool[]; partners: WizardPartner[]; segments: WizardSegment[]; onGoTo: (step: StepNumber) => void }) {
   const { control } = useFormContext<OfferFormValues>();
   const values = useWatch({ control }) as OfferFormValues;
   const programme = programmeOf(programmes, values.programId);
@@ -44,7 +44,7 @@ export function ReviewStep({ programmes, pools, partners, onGoTo }: { programmes
         <h3 id="summary-heading" className="text-sm font-semibold text-slate-900">
           Summary
         </h3>
-        <OfferSummary definition={parsed.data} programme={programme} pools={pools} partners={partners} />
+        <OfferSummary definition={parsed.data} programme={programme} pools={pools} partners={partners} segments={segments} />
       </section>
       <PreviewPanel definition={parsed.data} programme={programme} partners={partners} />
     </div>

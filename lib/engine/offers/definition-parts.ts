@@ -79,6 +79,8 @@ export const memberFiltersSchema = z.object({
   tierIds: z.array(uuid("tier"), { error: "Give the tiers as a list." }).optional(),
   enrolledProgramIds: z.array(uuid("programme"), { error: "Give the programmes as a list." }).optional(),
   attributes: z.array(memberAttributeConditionSchema, { error: "Give the attribute conditions as a list." }).optional(),
+  /** Saved segments (lib/segments): the member must be in at least one of them. */
+  segmentIds: z.array(uuid("segment"), { error: "Give the segments as a list." }).max(20, "Target at most 20 segments.").optional(),
 });
 export type MemberFilters = z.infer<typeof memberFiltersSchema>;
 

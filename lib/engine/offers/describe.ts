@@ -16,6 +16,7 @@ export type DescribeLabels = {
   partnerCurrencies?: Readonly<Record<string, string>>;
   pools?: Readonly<Record<string, string>>;
   tiers?: Readonly<Record<string, string>>;
+  segments?: Readonly<Record<string, string>>;
   /** The currency amounts are in when the offer does not pin one (the programme's currency). */
   currency?: string;
 };
@@ -138,6 +139,10 @@ export function describeOffer(d: OfferDefinition, labels: DescribeLabels = {}): 
     for (const a of mf.attributes ?? []) {
       const op = a.op === "eq" ? "is" : a.op === "neq" ? "is not" : "is one of";
       sentences.push(`Only for members whose ${a.key} ${op} ${list(a.values)}.`);
+    }
+    if (nonEmpty(mf.segmentIds)) {
+      const names = mf.segmentIds.map((s) => name(labels.segments, s));
+      sentences.push(names.length === 1 ? `Only for members in the segment ${names[0]}.` : `Only for members in one of the segments ${list(names)}.`);
     }
   }
   const caps = d.caps;

@@ -134,6 +134,8 @@ export type CompiledMemberFilters = {
   tierIds: ReadonlySet<string> | null;
   enrolledProgramIds: readonly string[];
   attributes: readonly AttributeCondition[];
+  /** The member must be in one of these saved segments; null: any member. */
+  segmentIds: ReadonlySet<string> | null;
 };
 
 export function compileMemberFilters(f: MemberFilters | undefined): CompiledMemberFilters | null {
@@ -142,15 +144,22 @@ export function compileMemberFilters(f: MemberFilters | undefined): CompiledMemb
     tierIds: setOf(f.tierIds),
     enrolledProgramIds: f.enrolledProgramIds ?? [],
     attributes: (f.attributes ?? []).map((a) => ({ key: a.key, op: a.op, values: new Set(a.values) })),
+    segmentIds: setOf(f.segmentIds),
   };
-  if (compiled.tierIds === null && compiled.enrolledProgramIds.length === 0 && compiled.attributes.length === 0) return null;
+  if (compiled.tierIds === null && compiled.enrolledProgramIds.length === 0 && compiled.attributes.length === 0 && compiled.segmentIds === null) return null;
   return compiled;
+}
+
+function inAnySegment(wanted: ReadonlySet<string>, memberSegments: readonly string[] | undefined): boolean {
+  if (!memberSegments) return false;
+  for (let i = 0; i < memberSegments.length; i++) if (wanted.has(memberSegments[i]!)) return true;
+  return false;
 }
 
 /**
  * The first member condition not met, or null. The tier is the member's tier in `programId` (the offer's
  * programme); the member must be enrolled in every listed programme; a missing attribute is not equal
- * to anything (so it passes "neq" and fails "eq" and "in").
+ * to anything (so it passes "neq" and fails "eq" and "in"); with segments, the member must be in one of them.
  */
 export function matchMember(f: CompiledMemberFilters, member: MemberContext, programId: string): SkipReason | null {
   if (f.tierIds !== null) {
@@ -166,5 +175,6 @@ export function matchMember(f: CompiledMemberFilters, member: MemberContext, pro
     const hit = v !== undefined && c.values.has(v);
     if (c.op === "neq" ? hit : !hit) return "member_attribute";
   }
+  if (f.segmentIds !== null && !inAnySegment(f.segmentIds, member.segmentIds)) return "member_segment";
   return null;
 }

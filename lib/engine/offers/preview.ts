@@ -30,7 +30,7 @@ export type PreviewResult = {
 
 const PREVIEW_ID = "preview";
 
-/** A member enrolled where needed, in a listed tier, with attributes that satisfy eq/in conditions. */
+/** A member enrolled where needed, in a listed tier and segment, with attributes that satisfy eq/in conditions. */
 export function sampleMember(o: CompiledOffer): MemberContext {
   const d = o.definition;
   const programIds = new Set([d.programId, ...(d.memberFilters?.enrolledProgramIds ?? [])]);
@@ -42,7 +42,8 @@ export function sampleMember(o: CompiledOffer): MemberContext {
   for (const a of d.memberFilters?.attributes ?? []) {
     if (a.op !== "neq" && a.values[0] !== undefined) attributes[a.key] = a.values[0];
   }
-  return { programIds: [...programIds], tierIdByProgram, attributes };
+  const segmentIds = d.memberFilters?.segmentIds?.slice(0, 1) ?? [];
+  return { programIds: [...programIds], tierIdByProgram, attributes, segmentIds };
 }
 
 const isTransaction = (s: TransactionInput | ActivityEventInput): s is TransactionInput =>

@@ -20,6 +20,7 @@ export const SKIP_MESSAGES: Readonly<Record<SkipReason, string>> = {
   member_tier: "The member's tier is not one the offer is for.",
   member_programs: "The member is not enrolled in every programme the offer requires.",
   member_attribute: "The member's profile does not meet the offer's conditions.",
+  member_segment: "The member is not in any of the segments the offer is for.",
   milestone_not_reached: "The milestone has not been reached yet.",
   milestone_already_passed: "The milestone was already passed before this activity in this period.",
   milestone_already_awarded: "The milestone was already awarded for this period.",

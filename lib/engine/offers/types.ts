@@ -34,6 +34,11 @@ export type MemberContext = {
   programIds: readonly string[];
   tierIdByProgram: Readonly<Record<string, string>>;
   attributes: Readonly<Record<string, string>>;
+  /**
+   * The saved segments the member is in (segment_members), loaded only when a live offer targets a
+   * segment; absent means "in none".
+   */
+  segmentIds?: readonly string[];
 };
 
 /** Tracker values before this transaction, by trackerKey. A stale periodKey counts as 0 (a new period). */
@@ -68,6 +73,7 @@ export type SkipReason =
   | "member_tier"
   | "member_programs"
   | "member_attribute"
+  | "member_segment"
   | "milestone_not_reached"
   | "milestone_already_passed"
   | "milestone_already_awarded"

@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { offerDefinitionSchema, type OfferDefinition } from "@/lib/engine";
 import { partnerChoices } from "@/lib/partners";
+import { segmentOptions } from "@/lib/segments";
 import { listVoucherPools } from "@/lib/vouchers";
 import { ApprovalPanel } from "./approval-panel";
 import { EditLiveButton } from "./approval-buttons";
@@ -40,7 +41,7 @@ export default async function OfferPage({ params }: { params: Params }) {
   const canWrite = can(user.roles, "offers:write");
   const canApprove = can(user.roles, "offers:approve");
   const usesPool = [offer.draft, ...versions.map((v) => v.definition)].some((d) => (d as { outcome?: { type?: unknown } } | null)?.outcome?.type === "voucher");
-  const [pools, partners] = await Promise.all([usesPool ? listVoucherPools(getDb()) : [], partnerChoices(getDb())]);
+  const [pools, partners, segments] = await Promise.all([usesPool ? listVoucherPools(getDb()) : [], partnerChoices(getDb()), segmentOptions(getDb())]);
   const live = versions.find((v) => v.version === offer.liveVersion) ?? null;
   const pending = versions.find((v) => v.version === offer.pendingVersion) ?? null;
   const liveDefinition = live ? parse(live.definition) : null;
@@ -135,7 +136,7 @@ export default async function OfferPage({ params }: { params: Params }) {
                 <CardTitle>{s.title}</CardTitle>
               </CardHeader>
               <CardContent>
-                {s.definition ? <OfferSummary definition={s.definition} programme={programme} pools={pools} partners={partners} /> : <p className="text-[13px] text-slate-600">{s.note ?? "This version cannot be read by this release."}</p>}
+                {s.definition ? <OfferSummary definition={s.definition} programme={programme} pools={pools} partners={partners} segments={segments} /> : <p className="text-[13px] text-slate-600">{s.note ?? "This version cannot be read by this release."}</p>}
               </CardContent>
             </Card>
           ))}

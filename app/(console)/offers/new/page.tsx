@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { offerProgrammes } from "@/lib/offers/queries";
 import { partnerChoices } from "@/lib/partners";
+import { segmentOptions } from "@/lib/segments";
 import { listVoucherPools } from "@/lib/vouchers";
 import { saveOfferDraftAction, submitOfferAction } from "../actions";
 
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "New offer" };
 
 export default async function NewOfferPage() {
   await requirePagePermission("offers:write");
-  const [programmes, pools, partners] = await Promise.all([offerProgrammes(getDb()), listVoucherPools(getDb()), partnerChoices(getDb())]);
+  const [programmes, pools, partners, segments] = await Promise.all([offerProgrammes(getDb()), listVoucherPools(getDb()), partnerChoices(getDb()), segmentOptions(getDb())]);
   const first = programmes[0];
   return (
     <div className="flex flex-col gap-5">
@@ -34,6 +35,7 @@ export default async function NewOfferPage() {
           pools={pools.map((p) => ({ id: p.id, name: p.name, left: p.left }))}
           programmes={programmes}
           partners={partners}
+          segments={segments}
           // Starts today at midnight in the programme's time zone.
           initialValues={emptyFormValues(first.id, `${isoToLocal(new Date().toISOString(), first.timeZone).slice(0, 10)}T00:00`)}
           initialStep={1}

@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
 import { offerProgrammes } from "@/lib/offers/queries";
 import { partnerChoices } from "@/lib/partners";
+import { segmentOptions } from "@/lib/segments";
 import { listVoucherPools } from "@/lib/vouchers";
 import { saveOfferDraftAction, submitOfferAction } from "../../actions";
 import { EditLiveButton } from "../approval-buttons";
@@ -54,7 +55,7 @@ export default async function EditOfferPage({ params }: { params: Params }) {
     );
   }
 
-  const [programmes, pools, partners] = body ? [[], [], []] : await Promise.all([offerProgrammes(getDb()), listVoucherPools(getDb()), partnerChoices(getDb())]);
+  const [programmes, pools, partners, segments] = body ? [[], [], [], []] : await Promise.all([offerProgrammes(getDb()), listVoucherPools(getDb()), partnerChoices(getDb()), segmentOptions(getDb())]);
   const ctx = convertContext(programme);
   return (
     <div className="flex flex-col gap-5">
@@ -79,6 +80,7 @@ export default async function EditOfferPage({ params }: { params: Params }) {
           pools={pools.map((p) => ({ id: p.id, name: p.name, left: p.left }))}
           programmes={programmes.length > 0 ? programmes : [programme]}
           partners={partners}
+          segments={segments}
           initialValues={fromDefinition(offer.draft, emptyFormValues(programme.id, ""), ctx)}
           initialStep={Math.min(5, Math.max(1, offer.draftStep)) as StepNumber}
           programmeLocked
