@@ -14,3 +14,4 @@ export * from "./jobs";
 export * from "./promotions";
 export * from "./notifications";
 export * from "./reports";
+export * from "./reports-points";

@@ -1,4 +1,5 @@
 import type { Rollup } from "./rollup";
+import { pointsRollup } from "./points/rollups";
 
 /** Every rollup the refresh keeps current, in the order it applies them. */
-export const ROLLUPS: readonly Rollup[] = [];
+export const ROLLUPS: readonly Rollup[] = [pointsRollup];
