@@ -23,8 +23,8 @@ export function DashboardCharts({ dashboard, query }: { dashboard: PointsDashboa
   const csv = (table: DashboardTable) => hrefWith("/reports/programmes/csv", { ...query, table });
   const movements: ChartRow[] = dashboard.buckets.map((b) => ({
     label: b.label,
-    values: { issued: draw(b.issued), redeemed: draw(b.redeemed), expired: draw(b.expired), other: draw(b.other), net: draw(b.net) },
-    text: { issued: formatPoints(b.issued), redeemed: formatPoints(b.redeemed), expired: formatPoints(b.expired), other: signed(b.other), net: signed(b.net) },
+    values: { issued: draw(b.issued), redeemed: draw(b.redeemed), expired: draw(b.expired), other: draw(b.other) },
+    text: { issued: formatPoints(b.issued), redeemed: formatPoints(b.redeemed), expired: formatPoints(b.expired), other: signed(b.other) },
   }));
   const outstanding: ChartRow[] = dashboard.buckets.map((b) => ({ label: b.label, values: { outstanding: draw(b.outstanding) }, text: { outstanding: formatPoints(b.outstanding) } }));
   const members: ChartRow[] = dashboard.members.map((m) => ({
@@ -44,7 +44,7 @@ export function DashboardCharts({ dashboard, query }: { dashboard: PointsDashboa
     <div className="grid gap-5 2xl:grid-cols-2">
       <ReportChart
         title="Points movements"
-        description={`Points issued, redeemed and expired per ${grain}. Other: taken back after refunds, debit adjustments and transfers between members (net). Net is the change of members' balances.`}
+        description={`Points issued, redeemed and expired per ${grain}. Other: taken back after refunds, debit adjustments and transfers between members, net. Together they make the change in outstanding points below.`}
         kind="bar"
         rows={movements}
         series={[
@@ -52,7 +52,6 @@ export function DashboardCharts({ dashboard, query }: { dashboard: PointsDashboa
           { key: "redeemed", label: "Redeemed", color: "#0891b2" },
           { key: "expired", label: "Expired", color: "#d97706" },
           { key: "other", label: "Other", color: "#64748b" },
-          { key: "net", label: "Net", color: "#16a34a" },
         ]}
         actions={<CsvLink href={csv("movements")} what="the points movements" />}
       />
