@@ -189,7 +189,10 @@ describe("points dashboard rollups", () => {
     // m1 moved points in both programmes on the 14th (local days): one member for the group.
     const group = await dashboard("group", { from: "2025-01-14", to: "2025-01-15", grain: "day" });
     expect(group.members.map((m) => m.activeMembers)).toEqual([1, 3]);
-    expect(group.activeLast30Days).toBe(3);
+    expect(group.activeInMonth).toEqual({ month: "2025-01-01", members: 3 });
+    const weeks = await dashboard("group", { from: "2024-12-30", to: "2025-01-19", grain: "week" });
+    // m1 (1 January and the 14th–15th); m2 and m3 in the week of the 13th.
+    expect(weeks.members.map((m) => m.activeMembers)).toEqual([1, 1, 3]);
   });
 
   it("counts a member enrolled in two programmes as one new member of the group", async () => {
@@ -258,7 +261,8 @@ describe("points dashboard refresh", () => {
     expect(group.closing).toBe(await currentSum(group.programs.map((p) => p.id)));
     const [active] = await db().execute<{ n: number }>(sql`
       select count(*)::int as n from report_member_counts c
-      where c.active_members <> (select count(*) from report_active_members a where a.scope = c.scope and a.grain = c.grain and a.period = c.period)`);
+      where c.active_members <> (select count(distinct a.member_id) from report_active_members a where a.scope = c.scope and a.day >= c.period
+        and a.day < case c.grain when 0 then c.period + 1 when 1 then c.period + 7 else (c.period + interval '1 month')::date end)`);
     expect(active!.n).toBe(0);
   });
 });

@@ -33,7 +33,11 @@ export function DashboardTiles({ dashboard }: { dashboard: PointsDashboard }) {
         detail={`Expired ÷ issued in the period; ${breakage.lifetime ? `${breakage.lifetime} over all time` : "nothing issued yet over all time"}`}
       />
       <StatTile testId="tile-new-members" label="New members" value={formatPoints(dashboard.newMembers)} detail={`Enrolled from ${day(range.from)} to ${end}`} />
-      <StatTile testId="tile-active-members" label="Active members" value={formatPoints(dashboard.activeLast30Days)} detail={`With a points movement or a transaction in the 30 days to ${end}`} />
+      <StatTile
+        testId="tile-active-members"
+        label="Active members" value={formatPoints(dashboard.activeInMonth.members)}
+        detail={`With a points movement${dashboard.scope === "group" ? " or a transaction" : ""} in ${bucketLabel(dashboard.activeInMonth.month, "month")}`}
+      />
     </div>
   );
 }

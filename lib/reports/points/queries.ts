@@ -1,8 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { addDays } from "@/lib/engine/calendar";
-import { bucketStarts, formatDay, parseDay, type ReportRange } from "@/lib/reports/range";
+import { bucketStarts, type ReportRange } from "@/lib/reports/range";
 import { breakageRate, bucketCounts, bucketize, figuresOf, liabilityByCurrency, MOVEMENT_KEYS, zeroMovements, type Movements, type PointsBucket } from "./compute";
 import { GRAIN_CODE, GROUP_SCOPE } from "./scope";
 
@@ -23,8 +22,8 @@ export type PointsDashboard = {
   breakage: { range: string | null; lifetime: string | null; lifetimeIssued: bigint; lifetimeExpired: bigint };
   members: { start: string; label: string; newMembers: number; activeMembers: number }[];
   newMembers: number;
-  /** Distinct members with a movement or a transaction in the 30 days ending on the range's last day. */
-  activeLast30Days: number;
+  /** Distinct members with a movement (group: or a transaction) in the calendar month of the range's last day, and that month. */
+  activeInMonth: { month: string; members: number };
   tiers: { programCode: string; programName: string; tier: string; rank: number; members: number }[];
 };
 
@@ -58,7 +57,7 @@ export async function pointsDashboard(db: DbOrTx, input: { scope: string; range:
   const idList = sql`${`{${ids.join(",")}}`}::uuid[]`;
   const countScope = input.scope === "group" ? GROUP_SCOPE : input.scope;
   const firstStart = bucketStarts(range)[0]!;
-  const last30 = formatDay(addDays(parseDay(range.to)!, -29));
+  const month = `${range.to.slice(0, 7)}-01`;
 
   const [daily, perProgram, lifetime, counts, newDays, active, tiers] = await Promise.all([
     db.execute<SumRow & { day: string }>(sql`
@@ -79,9 +78,7 @@ export async function pointsDashboard(db: DbOrTx, input: { scope: string; range:
     db.execute<{ period: string; new_members: number }>(sql`
       select period::text as period, new_members from report_member_counts
       where scope = ${countScope}::uuid and grain = 0 and period between ${range.from}::date and ${range.to}::date and new_members <> 0`),
-    db.execute<{ n: number }>(sql`
-      select count(distinct member_id)::int as n from report_active_members
-      where scope = ${countScope}::uuid and grain = 0 and period between ${last30}::date and ${range.to}::date`),
+    db.execute<{ n: number }>(sql`select active_members as n from report_member_counts where scope = ${countScope}::uuid and grain = 2 and period = ${month}::date`),
     db.execute<{ code: string; program_name: string; tier: string; rank: number; members: string | null }>(sql`
       select p.code, p.name as program_name, t.name as tier, t.rank, coalesce(r.members, 0)::text as members
       from tiers t join programs p on p.id = t.program_id
@@ -122,7 +119,7 @@ export async function pointsDashboard(db: DbOrTx, input: { scope: string; range:
     breakage: { range: breakageRate(totals.expired, totals.issued), lifetime: breakageRate(lifetimeExpired, lifetimeIssued), lifetimeIssued, lifetimeExpired },
     members: buckets.map((b) => ({ start: b.start, label: b.label, newMembers: newBy.get(b.start) ?? 0, activeMembers: activeBy.get(b.start) ?? 0 })),
     newMembers: [...newBy.values()].reduce((a, b) => a + b, 0),
-    activeLast30Days: active[0]?.n ?? 0,
+    activeInMonth: { month, members: active[0]?.n ?? 0 },
     tiers: tiers.map((t) => ({ programCode: t.code, programName: t.program_name, tier: t.tier, rank: t.rank, members: Number(t.members) })),
   };
 }

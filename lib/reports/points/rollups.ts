@@ -13,11 +13,11 @@ import { GROUP_SCOPE } from "./scope";
 /** The local day of an instant in the programme's time zone (`p` is the programmes row). */
 const localDay = (instant: SQL) => sql`(${instant} at time zone p.time_zone)::date`;
 
-/** For each local day of `rows` (scope, member_id, day): its day, ISO week (from Monday) and month. */
+/** For each local day `r.day`: its day, ISO week (from Monday) and month, and the day after each. */
 const PERIODS = sql`cross join lateral (values
-  (0::smallint, r.day),
-  (1::smallint, date_trunc('week', r.day::timestamp)::date),
-  (2::smallint, date_trunc('month', r.day::timestamp)::date)) g(grain, period)`;
+  (0::smallint, r.day, r.day + 1),
+  (1::smallint, date_trunc('week', r.day::timestamp)::date, date_trunc('week', r.day::timestamp)::date + 7),
+  (2::smallint, date_trunc('month', r.day::timestamp)::date, (date_trunc('month', r.day::timestamp) + interval '1 month')::date)) g(grain, period, period_end)`;
 
 /**
  * Postings of new journal entries to member accounts, with their programme's local day: read once
@@ -67,31 +67,40 @@ async function foldMovements(ctx: RollupContext): Promise<void> {
 }
 
 /**
- * Members active on each local day (a points movement, or a transaction — counted in every programme
- * the member is in), per programme and for the group, at each grain: a member's row for a period is
- * inserted once (on conflict do nothing), and only the inserted rows add to the period's count.
+ * Members active on each local day: per programme, those with a points movement in it; for the group,
+ * those with a movement in any programme (on that programme's local day) or a transaction (on the
+ * default programme's local day). A member's row for a day is inserted once (on conflict do nothing);
+ * an inserted row adds one to its day, and to its week and month when the member had no row in them
+ * before this refresh (the statement's snapshot does not see the rows it inserts).
  */
 async function foldActivity(ctx: RollupContext): Promise<number> {
   const [row] = await ctx.tx.execute<{ n: number }>(sql`
     with tx as (
       select t.member_id, t.occurred_at from transactions t where ${ctx.isNew(sql`t.written_in`)}
+    ), zone as (
+      select coalesce((select time_zone from programs where is_default), 'UTC') as time_zone
     ), activity as (
-      select distinct program_id, member_id, day from report_points_moves
+      select program_id as scope, member_id, day from report_points_moves
       union
-      select mp.program_id, tx.member_id, ${localDay(sql`tx.occurred_at`)}
-      from tx join member_programs mp on mp.member_id = tx.member_id join programs p on p.id = mp.program_id
-    ), scoped as (
-      select program_id as scope, member_id, day from activity
+      select ${GROUP_SCOPE}::uuid, member_id, day from report_points_moves
       union
-      select ${GROUP_SCOPE}::uuid, member_id, day from activity
+      select ${GROUP_SCOPE}::uuid, tx.member_id, (tx.occurred_at at time zone zone.time_zone)::date from tx, zone
     ), inserted as (
-      insert into report_active_members (scope, grain, period, member_id)
-      select distinct r.scope, g.grain, g.period, r.member_id from scoped r ${PERIODS}
+      insert into report_active_members (scope, member_id, day)
+      select scope, member_id, day from activity
       on conflict do nothing
-      returning scope, grain, period
+      returning scope, member_id, day
+    ), periods as (
+      -- Each member's first new day in each period.
+      select distinct on (r.scope, r.member_id, g.grain, g.period) r.scope, r.member_id, g.grain, g.period, g.period_end
+      from inserted r ${PERIODS}
+      order by r.scope, r.member_id, g.grain, g.period, r.day
     ), counted as (
       insert into report_member_counts as c (scope, grain, period, active_members)
-      select scope, grain, period, count(*) from inserted group by scope, grain, period
+      select p.scope, p.grain, p.period, count(*) from periods p
+      where p.grain = 0 or not exists (
+        select 1 from report_active_members a where a.scope = p.scope and a.member_id = p.member_id and a.day >= p.period and a.day < p.period_end)
+      group by p.scope, p.grain, p.period
       on conflict (scope, grain, period) do update set active_members = c.active_members + excluded.active_members
       returning 1
     )
