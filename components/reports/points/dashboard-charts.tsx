@@ -65,7 +65,7 @@ export function DashboardCharts({ dashboard, query }: { dashboard: PointsDashboa
       />
       <ReportChart
         title="Members"
-        description={`New: enrolled in the ${grain}${group ? " (a member once, in their first programme)" : ""}. Active: distinct members with a points movement or a transaction in the ${grain}.`}
+        description={`New: enrolled in the ${grain}${group ? " (a member once, in their first programme)" : ""}. Active: distinct members with a points movement${group ? " or a transaction" : ""} in the ${grain}.`}
         kind="bar"
         rows={members}
         series={[
