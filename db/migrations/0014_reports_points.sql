@@ -1,8 +1,9 @@
 CREATE TABLE "report_active_members" (
 	"scope" uuid NOT NULL,
+	"grain" smallint NOT NULL,
+	"period" date NOT NULL,
 	"member_id" uuid NOT NULL,
-	"day" date NOT NULL,
-	CONSTRAINT "report_active_members_scope_member_id_day_pk" PRIMARY KEY("scope","member_id","day")
+	CONSTRAINT "report_active_members_scope_grain_period_member_id_pk" PRIMARY KEY("scope","grain","period","member_id")
 );
 --> statement-breakpoint
 CREATE TABLE "report_member_counts" (
