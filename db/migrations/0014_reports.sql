@@ -87,6 +87,50 @@ CREATE TABLE "spend_days" (
 	CONSTRAINT "spend_days_day_currency_category_mcc_pk" PRIMARY KEY("day","currency","category","mcc")
 );
 --> statement-breakpoint
+CREATE TABLE "report_active_members" (
+	"scope" uuid NOT NULL,
+	"grain" smallint NOT NULL,
+	"period" date NOT NULL,
+	"member_id" uuid NOT NULL,
+	CONSTRAINT "report_active_members_scope_grain_period_member_id_pk" PRIMARY KEY("scope","grain","period","member_id")
+);
+--> statement-breakpoint
+CREATE TABLE "report_member_counts" (
+	"scope" uuid NOT NULL,
+	"grain" smallint NOT NULL,
+	"period" date NOT NULL,
+	"new_members" integer DEFAULT 0 NOT NULL,
+	"active_members" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "report_member_counts_scope_grain_period_pk" PRIMARY KEY("scope","grain","period")
+);
+--> statement-breakpoint
+CREATE TABLE "report_points_daily" (
+	"program_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"awarded" bigint DEFAULT 0 NOT NULL,
+	"adjusted_in" bigint DEFAULT 0 NOT NULL,
+	"adjusted_out" bigint DEFAULT 0 NOT NULL,
+	"taken_back" bigint DEFAULT 0 NOT NULL,
+	"redeemed" bigint DEFAULT 0 NOT NULL,
+	"redemption_reversed" bigint DEFAULT 0 NOT NULL,
+	"expired" bigint DEFAULT 0 NOT NULL,
+	"transferred_in" bigint DEFAULT 0 NOT NULL,
+	"transferred_out" bigint DEFAULT 0 NOT NULL,
+	"other_in" bigint DEFAULT 0 NOT NULL,
+	"other_out" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "report_points_daily_program_id_day_pk" PRIMARY KEY("program_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "report_tier_members" (
+	"program_id" uuid NOT NULL,
+	"tier_id" uuid NOT NULL,
+	"members" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "report_tier_members_program_id_tier_id_pk" PRIMARY KEY("program_id","tier_id")
+);
+--> statement-breakpoint
+-- Rows written before this migration stay null (a first refresh reads every row); no table rewrite.
+ALTER TABLE "member_tier_changes" ADD COLUMN "written_in" "xid8";--> statement-breakpoint
+ALTER TABLE "member_tier_changes" ALTER COLUMN "written_in" SET DEFAULT pg_current_xact_id();--> statement-breakpoint
 ALTER TABLE "segment_members" ADD CONSTRAINT "segment_members_segment_id_segments_id_fk" FOREIGN KEY ("segment_id") REFERENCES "public"."segments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "segment_members" ADD CONSTRAINT "segment_members_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "segments" ADD CONSTRAINT "segments_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -95,4 +139,12 @@ CREATE INDEX "report_award_days_outcome_idx" ON "report_award_days" USING btree 
 CREATE INDEX "report_block_days_partner_idx" ON "report_block_days" USING btree ("partner_id","day");--> statement-breakpoint
 CREATE INDEX "member_spend_months_month_idx" ON "member_spend_months" USING btree ("currency","month","member_id","amount");--> statement-breakpoint
 CREATE INDEX "segment_members_member_idx" ON "segment_members" USING btree ("member_id","segment_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "segments_name_idx" ON "segments" USING btree (lower("name"));
+CREATE UNIQUE INDEX "segments_name_idx" ON "segments" USING btree (lower("name"));--> statement-breakpoint
+CREATE INDEX "member_tier_changes_written_in_idx" ON "member_tier_changes" USING btree ("written_in");--> statement-breakpoint
+-- Statistics for the rollups' new-rows filter (written_in >= a literal xmin): without them the planner reads whole tables.
+ANALYZE "journal_entries" ("written_in");--> statement-breakpoint
+ANALYZE "transactions" ("written_in");--> statement-breakpoint
+ANALYZE "fulfilment_events" ("written_in");--> statement-breakpoint
+ANALYZE "member_programs" ("written_in");--> statement-breakpoint
+ANALYZE "point_block_debits" ("written_in");--> statement-breakpoint
+ANALYZE "member_tier_changes" ("written_in");

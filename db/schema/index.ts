@@ -16,3 +16,4 @@ export * from "./notifications";
 export * from "./reports";
 export * from "./reports-offers";
 export * from "./segments";
+export * from "./reports-points";

@@ -4,6 +4,7 @@ import { journalEntries } from "./ledger";
 import { members } from "./members";
 import { programs, tiers } from "./programs";
 import { users } from "./users";
+import { writtenIn } from "./columns";
 
 /**
  * A goodwill adjustment: points credited to or debited from a member by an agent, with a reason
@@ -79,8 +80,10 @@ export const memberTierChanges = pgTable(
     reason: text().notNull(),
     actorLabel: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The transaction that wrote the row, for the report rollups (tier distribution). */
+    writtenIn: writtenIn(),
   },
-  (t) => [index("member_tier_changes_member_idx").on(t.memberId, t.at, t.id)],
+  (t) => [index("member_tier_changes_member_idx").on(t.memberId, t.at, t.id), index("member_tier_changes_written_in_idx").on(t.writtenIn)],
 );
 
 export type MemberAdjustment = typeof memberAdjustments.$inferSelect;

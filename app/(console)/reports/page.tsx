@@ -1,4 +1,4 @@
-import { CalendarClock, ChevronRight, Gift, Handshake, ShoppingCart } from "lucide-react";
+import { CalendarClock, ChartColumn, ChevronRight, Gift, Handshake, ShoppingCart } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SECTION_META } from "@/components/console/section-meta";
@@ -9,6 +9,12 @@ import { requirePagePermission } from "@/lib/auth/session";
 export const metadata: Metadata = { title: "Reports" };
 
 const REPORTS = [
+  {
+    href: "/reports/programmes",
+    icon: ChartColumn,
+    title: "Programme dashboard",
+    detail: "Points issued, redeemed, expired and outstanding, liability, breakage, new and active members and tiers, per programme or for the group; CSV downloads.",
+  },
   { href: "/reports/expiring", icon: CalendarClock, title: "Points expiring soon", detail: "Members with points expiring in the next 30, 60 or 90 days, per programme; CSV download." },
   { href: "/reports/offers", icon: Gift, title: "Offer performance", detail: "Per offer: members reached, awards and their cost, budget used and left, fulfilment states; compare two offers side by side." },
   { href: "/reports/partners", icon: Handshake, title: "Partner reports", detail: "Partner points credited per partner by state and failure rate; point block usage over time; post-paid statements." },

@@ -20,8 +20,6 @@ const stateDelta = (state: string, what: "1" | "value") =>
 export const offerAwardsRollup: Rollup = {
   name: "offers.awards",
   async apply({ tx, isNew }) {
-    // These are a few small index-driven statements: compiling them (JIT) costs more than it saves.
-    await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`
       create temporary table report_new_award_events on commit drop as
       select e.fulfilment_id, e.from_state, e.to_state, f.member_id, f.value, f.reversed_value, f.state, f.outcome_type,
@@ -38,10 +36,7 @@ export const offerAwardsRollup: Rollup = {
       left join programs p on p.id = k.program_id
       where ${isNew(sql.raw("e.written_in"))}`);
     const [read] = await tx.execute<{ n: string }>(sql`select count(*)::text as n from report_new_award_events`);
-    if (num([read ?? {}]) === 0) {
-      await tx.execute(sql`set local jit to default`);
-      return 0;
-    }
+    if (num([read ?? {}]) === 0) return 0;
 
     const stateColumns = FULFILMENT_STATES.map((s) => sql.raw(`${s}_count, ${s}_value`));
     const stateSums = FULFILMENT_STATES.map((s) => sql`${stateDelta(s, "1")}, ${stateDelta(s, "value")}`);
@@ -90,7 +85,6 @@ export const offerAwardsRollup: Rollup = {
       select f.offer_key, f.day, count(*) from added a join firsts f on f.offer_key = a.offer_key and f.member_id = a.member_id
       group by f.offer_key, f.day
       on conflict (offer_key, day) do update set members = t.members + excluded.members`);
-    await tx.execute(sql`set local jit to default`);
     return num([read ?? {}]);
   },
 };
