@@ -3,7 +3,8 @@
  *  1. Brings the report rollups up to date (the first run on a data set builds them from every row: timed).
  *  2. Records 10,000 new transactions of existing members (as the API would, 500 per batch) and times the
  *     rollup refresh that folds them in (goal < 5 s).
- *  3. Times every dashboard query of the reports (goal p95 < 200 ms), 50 runs each.
+ *  3. Times every dashboard query of the reports (goal p95 < 200 ms), 50 runs each, and the segment builder's
+ *     live member count (5 runs each; the issue sets no goal for it).
  * Uses the data set of `npm run bench:data` when there is one; otherwise builds a small one first (and says so).
  * Each run adds 10,000 transactions (external ids REPORTS-BENCH-<run>-<n>) to the data set.
  */
@@ -96,14 +97,16 @@ async function main() {
 
     for (const set of REPORT_QUERY_SETS) {
       for (const query of await set(db)) {
+        // The segment builder's live count is not a dashboard query (the issue sets no goal for it) and is slower.
+        const builder = query.name.startsWith("segment count");
         await query.run(); // warm
         const times: number[] = [];
-        for (let i = 0; i < REPEAT; i++) {
+        for (let i = 0; i < (builder ? 5 : REPEAT); i++) {
           const started = performance.now();
           await query.run();
           times.push(performance.now() - started);
         }
-        say(`[bench] ${query.name.padEnd(58)} p50 ${fmt(percentile(times, 50)).padStart(6)} ms, p95 ${fmt(percentile(times, 95)).padStart(6)} ms  (goal p95 < 200 ms)`);
+        say(`[bench] ${query.name.padEnd(58)} p50 ${fmt(percentile(times, 50)).padStart(6)} ms, p95 ${fmt(percentile(times, 95)).padStart(6)} ms  (${builder ? "segment builder, 5 runs" : "goal p95 < 200 ms"})`);
       }
     }
   } finally {
