@@ -10,10 +10,10 @@ import { award, makeMember, makeProgram } from "../support/ledger";
 const db = () => getDb();
 
 /** A rollup that remembers every journal entry id it was given, so a test sees each is folded exactly once. */
-function entryCollector() {
+function entryCollector(name = "test.entries") {
   const seen: number[] = [];
   const rollup: Rollup = {
-    name: "test.entries",
+    name,
     async apply({ tx, isNew }) {
       const rows = await tx.select({ id: journalEntries.id }).from(journalEntries).where(isNew(journalEntries.writtenIn));
       seen.push(...rows.map((r) => r.id));
@@ -56,6 +56,23 @@ describe("report rollup refresh", () => {
     expect(seen.length).toBe(all!.n);
     const again = await refreshRollups(db(), { rollups: [rollup] });
     expect(again.skipped === false && again.rowsFolded).toBe(0);
+  });
+
+  it("gives a rollup added after earlier refreshes every row on its first refresh, then only new ones", async () => {
+    const program = await makeProgram();
+    const member = await makeMember([program.id]);
+    await award(member.id, program.id, 70);
+    const old = entryCollector("test.old");
+    await refreshRollups(db(), { rollups: [old.rollup] });
+    const added = entryCollector("test.added");
+    await refreshRollups(db(), { rollups: [old.rollup, added.rollup] });
+    const [all] = await db().execute<{ n: number }>(sql`select count(*)::int as n from journal_entries`);
+    expect(added.seen.length).toBe(all!.n);
+    await award(member.id, program.id, 5);
+    const before = added.seen.length;
+    await refreshRollups(db(), { rollups: [old.rollup, added.rollup] });
+    expect(added.seen.length - before).toBe(1);
+    expect(new Set(old.seen).size).toBe(all!.n + 1);
   });
 
   it("never folds a row of a transaction that rolled back", async () => {
