@@ -25,12 +25,12 @@ asRole("program_manager")("a programme manager reads the points dashboard, chang
 
   // A year of the default programme, by month.
   await page.getByLabel("Programme").selectOption({ label: "Coalition Rewards (COAL)" });
-  const to = await page.getByLabel("To").inputValue();
+  const to = await page.getByLabel("To", { exact: true }).inputValue();
   const from = new Date(`${to}T00:00:00Z`);
   from.setUTCFullYear(from.getUTCFullYear() - 1);
   from.setUTCDate(from.getUTCDate() + 1);
-  await page.getByLabel("From").fill(from.toISOString().slice(0, 10));
-  await page.getByLabel("By").selectOption("month");
+  await page.getByLabel("From", { exact: true }).fill(from.toISOString().slice(0, 10));
+  await page.getByLabel("By", { exact: true }).selectOption("month");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/grain=month/);
   const months = page.getByRole("table", { name: "Points movements" }).getByRole("row");
