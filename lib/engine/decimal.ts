@@ -55,12 +55,7 @@ export function assertSafeInteger(n: number, code = "invalid_points"): void {
  */
 export function multiplyToMinorUnits(points: number, ratio: string, minorDigits: number, rounding: Rounding): number {
   assertSafeInteger(points);
-  if (!Number.isSafeInteger(minorDigits) || minorDigits < 0 || minorDigits > MAX_DECIMAL_SCALE) {
-    throw new EngineError("invalid_minor_digits", `Minor digits must be 0–${MAX_DECIMAL_SCALE}: ${minorDigits}`);
-  }
-  const { units, scale } = parseDecimal(ratio);
-  const numerator = BigInt(points) * units * 10n ** BigInt(minorDigits);
-  const result = divideRounded(numerator, 10n ** BigInt(scale), rounding);
+  const result = pointsToMinorUnits(BigInt(points), ratio, minorDigits, rounding);
   if (result > BigInt(Number.MAX_SAFE_INTEGER) || result < BigInt(Number.MIN_SAFE_INTEGER)) {
     throw new EngineError("amount_out_of_range", "The amount is too large to represent exactly.");
   }
@@ -92,4 +87,25 @@ export function formatMinorUnits(minor: number, currency: string): string {
   if (digits === 0) return sign + abs;
   const padded = abs.padStart(digits + 1, "0");
   return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+/**
+ * Points × a points-to-currency ratio in minor units, on BigInts (report totals can pass 2^53), rounded
+ * once: the value of a programme's outstanding points, or of an offer's awards.
+ */
+export function pointsToMinorUnits(points: bigint, ratio: string, minorDigits: number, rounding: Rounding): bigint {
+  if (!Number.isSafeInteger(minorDigits) || minorDigits < 0 || minorDigits > MAX_DECIMAL_SCALE) {
+    throw new EngineError("invalid_minor_digits", `Minor digits must be 0–${MAX_DECIMAL_SCALE}: ${minorDigits}`);
+  }
+  const { units, scale } = parseDecimal(ratio);
+  return divideRounded(points * units * 10n ** BigInt(minorDigits), 10n ** BigInt(scale), rounding);
+}
+
+/** part ÷ whole as a percentage with one decimal ("12.3%"), exact (half-even); null when whole ≤ 0. */
+export function formatShare(part: bigint, whole: bigint): string | null {
+  if (whole <= 0n) return null;
+  const tenths = divideRounded(part * 1000n, whole, "half_even");
+  const sign = tenths < 0n ? "-" : "";
+  const abs = tenths < 0n ? -tenths : tenths;
+  return `${sign}${abs / 10n}.${abs % 10n}%`;
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { engineErrorCode } from "../support/engine";
 import { describe, expect, it } from "vitest";
 import { currencyMinorDigits, formatMinorUnits, multiplyToMinorUnits, parseDecimal } from "@/lib/engine";
+import { formatShare, pointsToMinorUnits } from "@/lib/engine/decimal";
 
 
 /** Independent half-even reference: rounds the exact decimal digits of points × ratio as text. */
@@ -138,6 +139,21 @@ describe("engine decimal", () => {
 
     it("rejects fractional minor units", () => {
       expect(engineErrorCode(() => formatMinorUnits(1.5, "INR"))).toBe("invalid_amount");
+    });
+  });
+
+  describe("report values", () => {
+    it("values points beyond 2^53 exactly, rounding once", () => {
+      expect(pointsToMinorUnits(12_345_678_901_234_567n, "0.25", 2, "half_even")).toBe(308_641_972_530_864_175n);
+      expect(pointsToMinorUnits(3n, "0.005", 2, "half_even")).toBe(2n); // 1.5 paise → 2 (half-even)
+      expect(pointsToMinorUnits(5n, "0.005", 2, "half_even")).toBe(2n); // 2.5 paise → 2 (half-even)
+    });
+
+    it("formats a share to one decimal, half-even, and nothing for an empty whole", () => {
+      expect(formatShare(1n, 8n)).toBe("12.5%");
+      expect(formatShare(1n, 16n)).toBe("6.2%");
+      expect(formatShare(-1n, 16n)).toBe("-6.2%");
+      expect(formatShare(5n, 0n)).toBeNull();
     });
   });
 });

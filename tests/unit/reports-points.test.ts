@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakageRate, bucketCounts, bucketize, figuresOf, liabilityByCurrency, liabilityMinor, percent, zeroMovements, type Movements } from "@/lib/reports/points/compute";
+import { breakageRate, bucketCounts, bucketize, figuresOf, liabilityByCurrency, liabilityMinor, zeroMovements, type Movements } from "@/lib/reports/points/compute";
 import { parseDashboardParams } from "@/lib/reports/points/params";
 
 const moves = (m: Partial<Record<keyof Movements, number>>): Movements => {
@@ -58,9 +58,8 @@ describe("points dashboard arithmetic", () => {
   describe("breakage and percentages", () => {
     it("is expired ÷ issued to one decimal, half-even, and nothing when nothing was issued", () => {
       expect(breakageRate(100n, 1_200n)).toBe("8.3%");
-      expect(percent(1n, 8n)).toBe("12.5%");
-      expect(percent(1n, 16n)).toBe("6.2%"); // 6.25 → 6.2 (half-even)
-      expect(percent(3n, 16n)).toBe("18.8%"); // 18.75 → 18.8
+      expect(breakageRate(1n, 16n)).toBe("6.2%"); // 6.25 → 6.2 (half-even)
+      expect(breakageRate(3n, 16n)).toBe("18.8%"); // 18.75 → 18.8
       expect(breakageRate(5n, 0n)).toBeNull();
     });
   });

@@ -1,4 +1,4 @@
-import { currencyMinorDigits, divideRounded, parseDecimal } from "@/lib/engine/decimal";
+import { currencyMinorDigits, formatShare, pointsToMinorUnits } from "@/lib/engine/decimal";
 import { bucketStart, bucketStarts, parseDay, formatDay, type ReportRange } from "@/lib/reports/range";
 import { FULFILMENT_STATES } from "./states";
 
@@ -36,8 +36,7 @@ export const netValue = (t: AwardTotals): number => t.pendingValue + t.postedVal
 export function failureRate(failed: number, posted: number): { failed: number; settled: number; percent: string } | null {
   const settled = failed + posted;
   if (settled <= 0) return null;
-  const tenths = divideRounded(BigInt(failed) * 1000n, BigInt(settled), "half_even");
-  return { failed, settled, percent: `${tenths / 10n}.${tenths % 10n}%` };
+  return { failed, settled, percent: formatShare(BigInt(failed), BigInt(settled))! };
 }
 
 /** What one unit of an outcome costs, where the set-up says: a programme's point value, cashback's currency. */
@@ -53,9 +52,7 @@ export type Cost = { kind: "money"; minor: bigint; currency: string } | { kind: 
  */
 export function costOf(outcomeType: string, unit: string, value: number, basis: { program: CostBasis; unitLabel: string }): Cost {
   if (outcomeType === "reward_points" && basis.program) {
-    const { units, scale } = parseDecimal(basis.program.pointsToCurrency);
-    const digits = currencyMinorDigits(basis.program.currency);
-    const minor = divideRounded(BigInt(value) * units * 10n ** BigInt(digits), 10n ** BigInt(scale), "half_even");
+    const minor = pointsToMinorUnits(BigInt(value), basis.program.pointsToCurrency, currencyMinorDigits(basis.program.currency), "half_even");
     return { kind: "money", minor, currency: basis.program.currency };
   }
   if (outcomeType === "cashback" && /^[A-Za-z]{3}$/.test(unit)) return { kind: "money", minor: BigInt(value), currency: unit.toUpperCase() };

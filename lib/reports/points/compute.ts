@@ -1,4 +1,4 @@
-import { currencyMinorDigits, divideRounded, multiplyToMinorUnits } from "@/lib/engine/decimal";
+import { currencyMinorDigits, formatShare, pointsToMinorUnits } from "@/lib/engine/decimal";
 import { bucketLabel, bucketStart, bucketStarts, formatDay, parseDay, type ReportRange } from "@/lib/reports/range";
 
 /**
@@ -94,26 +94,17 @@ export function bucketCounts(range: ReportRange, days: readonly { day: string; c
   return counts;
 }
 
-/** A share as a percentage with one decimal ("12.3%"), exact (half-even); null when there is nothing to divide by. */
-export function percent(part: bigint, whole: bigint): string | null {
-  if (whole <= 0n) return null;
-  const tenths = divideRounded(part * 1000n, whole, "half_even");
-  const sign = tenths < 0n ? "-" : "";
-  const abs = tenths < 0n ? -tenths : tenths;
-  return `${sign}${abs / 10n}.${abs % 10n}%`;
-}
 
 /**
  * Breakage: the share of points issued that expired unredeemed, expired ÷ issued (awards and credit
  * adjustments). Null when nothing was issued.
  */
-export const breakageRate = (expired: bigint, issued: bigint): string | null => percent(expired, issued);
+export const breakageRate = (expired: bigint, issued: bigint): string | null => formatShare(expired, issued);
 
 /** What members' points are worth: outstanding points × the programme's points-to-currency ratio, in minor units (half-even). */
 export function liabilityMinor(outstanding: bigint, pointsToCurrency: string, currency: string): bigint {
   if (outstanding <= 0n) return 0n;
-  if (outstanding > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error("outstanding points out of range");
-  return BigInt(multiplyToMinorUnits(Number(outstanding), pointsToCurrency, currencyMinorDigits(currency), "half_even"));
+  return pointsToMinorUnits(outstanding, pointsToCurrency, currencyMinorDigits(currency), "half_even");
 }
 
 /** Liabilities of several programmes summed per currency, currencies in alphabetical order. */
