@@ -39,6 +39,32 @@ export const transactions = pgTable(
   ],
 );
 
+/**
+ * A refund or chargeback of a purchase through `POST /transactions/{id}/reverse`: the purchase's
+ * `refundedAmount` is their sum. Append-only, so the spend reports can fold refunds in like new rows.
+ */
+export const transactionRefunds = pgTable(
+  "transaction_refunds",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    transactionId: uuid()
+      .notNull()
+      .references(() => transactions.id),
+    /** Minor units of the purchase's currency. */
+    amount: bigint({ mode: "number" }).notNull(),
+    /** refund | chargeback */
+    reason: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull(),
+    /** The transaction that wrote the row, for the report rollups. */
+    writtenIn: writtenIn(),
+  },
+  (t) => [
+    index("transaction_refunds_written_in_idx").on(t.writtenIn),
+    index("transaction_refunds_transaction_idx").on(t.transactionId),
+    check("transaction_refunds_amount_positive", sql`${t.amount} > 0`),
+  ],
+);
+
 /** A member activity event (referral, survey, sign-up...) that earns by action rules. */
 export const memberEvents = pgTable(
   "member_events",

@@ -4,6 +4,7 @@ import { offers, offerVersions, partners, programs, type Offer, type OfferVersio
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
+import { lockTargetedSegments } from "@/lib/segments";
 import { compileOffer, EngineError, offerDefinitionSchema, type OfferDefinition } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
 import { invalidateOfferCache } from "./cache";
@@ -82,6 +83,7 @@ export async function submitOffer(db: DbOrTx, actor: Actor, offerId: string): Pr
     if (offer.pendingVersion !== null) throw new DomainError("offer_awaiting_approval", "A version is already waiting for approval.");
     const definition = parseDefinition(offer.draft);
     if (definition.programId !== offer.programId) throw new DomainError("program_mismatch", "An offer stays in the programme it was created in.", { field: "programId" });
+    await lockTargetedSegments(tx, definition.memberFilters?.segmentIds);
     assertEvaluable(offerId, (offer.liveVersion ?? 0) + 1, definition, await offerContext(tx, offer.programId, definition));
     const version = (await latestVersion(tx, offerId)) + 1;
     const [row] = await tx

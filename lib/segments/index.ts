@@ -97,6 +97,19 @@ export async function updateSegment(db: Db, actor: Actor, segmentId: string, exp
   );
 }
 
+/**
+ * Checks that every segment an offer targets exists, and holds them (FOR KEY SHARE) until the caller's
+ * transaction ends: a segment deleted at the same moment is either refused as in use or reported here.
+ */
+export async function lockTargetedSegments(tx: DbOrTx, segmentIds: readonly string[] | undefined): Promise<void> {
+  if (!segmentIds || segmentIds.length === 0) return;
+  const found = await tx.execute<{ id: string }>(sql`select id from segments where id = any(${`{${segmentIds.join(",")}}`}::uuid[]) for key share`);
+  const missing = segmentIds.find((id) => !found.some((f) => f.id === id));
+  if (missing) {
+    throw new DomainError("segment_not_found", "The offer targets a segment that no longer exists; choose the segments again.", { field: "memberFilters.segmentIds", segment_id: missing });
+  }
+}
+
 export type TargetingOffer = { id: string; name: string; status: string };
 
 /** Offers that are not ended whose live, submitted or draft definition targets the segment. */

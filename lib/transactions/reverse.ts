@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { fulfilmentEvents, fulfilments, lots, memberTrackers, offerMilestones, outbox, transactions, type Fulfilment, type Transaction } from "@/db/schema";
+import { fulfilmentEvents, fulfilments, lots, memberTrackers, offerMilestones, outbox, transactionRefunds, transactions, type Fulfilment, type Transaction } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import type { Actor } from "@/lib/actor";
 import { writeAudit } from "@/lib/audit";
@@ -36,6 +36,7 @@ export async function reverseTransaction(tx: DbOrTx, actor: Actor, input: Revers
   }
   const refundedTotal = t!.refundedAmount + input.amount;
   await tx.update(transactions).set({ refundedAmount: refundedTotal }).where(eq(transactions.id, t!.id));
+  await tx.insert(transactionRefunds).values({ transactionId: t!.id, amount: input.amount, reason: input.reason, at: now });
 
   const rows = await tx
     .select()

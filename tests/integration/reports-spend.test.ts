@@ -12,6 +12,7 @@ import { refreshRollups } from "@/lib/reports/refresh";
 import { spendBreakdown, spendTrend } from "@/lib/reports/spend/queries";
 import { spendReport } from "@/lib/reports/spend/report";
 import { ingestTransaction } from "@/lib/transactions/ingest";
+import { reverseTransaction } from "@/lib/transactions/reverse";
 import { systemTestActor } from "../support/fixtures";
 import { makeMember, makeProgram } from "../support/ledger";
 
@@ -73,6 +74,30 @@ describe("spend rollup", () => {
     expect(report.totals).toEqual({ amount: 3_800, purchases: 1, refunds: 1 });
     expect(report.byMcc).toEqual([{ key: "4511", other: false, amount: 3_800, purchases: 1, refunds: 1 }]);
     expect(await monthOf(m.id, "GBP")).toEqual([{ month: "2026-04-01", amount: 3_800, count: 0 }]);
+  });
+
+  it("subtracts refunds and chargebacks of a purchase on the day they were made, each once", async () => {
+    const program = await makeProgram();
+    const m = await makeMember([program.id]);
+    const purchase = await db.transaction((tx) =>
+      ingestTransaction(tx, systemTestActor, { memberId: m.id, externalId: `S-${randomUUID()}`, type: "purchase", amount: 10_000, currency: "SEK", category: "fuel", mcc: "5541", occurredAt: new Date("2026-03-10T12:00:00Z") }, NOW),
+    );
+    await refreshRollups(db);
+    await db.transaction((tx) => reverseTransaction(tx, systemTestActor, { transactionId: purchase.transactionId, amount: 4_000, reason: "refund", now: new Date("2026-03-12T12:00:00Z") }));
+    await refreshRollups(db);
+    await db.transaction((tx) => reverseTransaction(tx, systemTestActor, { transactionId: purchase.transactionId, amount: 6_000, reason: "chargeback", now: new Date("2026-04-02T12:00:00Z") }));
+    await refreshRollups(db);
+    await refreshRollups(db);
+
+    const days = ["2026-03-10", "2026-03-11", "2026-03-12"];
+    expect(await spendTrend(db, { from: "2026-03-10", to: "2026-03-12", grain: "day" }, "SEK", days)).toEqual([
+      { start: "2026-03-10", amount: 10_000, purchases: 1, refunds: 0 },
+      { start: "2026-03-11", amount: 0, purchases: 0, refunds: 0 },
+      { start: "2026-03-12", amount: -4_000, purchases: 0, refunds: 1 },
+    ]);
+    const fuel = await spendBreakdown(db, "category", { from: "2026-03-01", to: "2026-04-30", currency: "SEK" });
+    expect(fuel).toEqual([{ key: "fuel", other: false, amount: 0, purchases: 1, refunds: 2 }]);
+    expect(await monthOf(m.id, "SEK")).toEqual([{ month: "2026-03-01", amount: 6_000, count: 0 }, { month: "2026-04-01", amount: -6_000, count: -1 }]);
   });
 
   it("shows the top categories and adds the rest up as Other", async () => {

@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, memberPrograms, segmentMembers, segments } from "@/db/schema";
+import { auditLog, memberPrograms, offers, offerVersions, segmentMembers, segments } from "@/db/schema";
+import { createOfferDraft, saveOfferDraft, submitOffer } from "@/lib/offers";
 import { enrolMember } from "@/lib/members";
 import { addTier } from "@/lib/programs";
 import { invalidateOfferCache } from "@/lib/offers/cache";
@@ -159,5 +160,38 @@ describe("offers targeting a segment", () => {
 
     await expect(deleteSegment(db, actor, salaried.id)).rejects.toMatchObject({ code: "segment_in_use" });
     expect(await db.select({ id: segments.id }).from(segments).where(eq(segments.id, salaried.id))).toHaveLength(1);
+  });
+
+  it("refuses to submit an offer that targets a deleted segment, and a delete racing a submit leaves no offer targeting nothing", async () => {
+    const definition: SegmentDefinition = { programId: program.id, attributes: [{ key: "segment", op: "eq", value: "student" }] };
+    const gone = await createSegment(db, actor, { name: `Gone ${randomUUID().slice(0, 6)}`, description: "", definition }, NOW);
+    await deleteSegment(db, actor, gone.id);
+    await expect(liveOffer(program.id, { memberFilters: { segmentIds: [gone.id] } })).rejects.toMatchObject({ code: "segment_not_found", details: { field: "memberFilters.segmentIds" } });
+
+    for (let round = 0; round < 5; round++) {
+      const s = await createSegment(db, actor, { name: `Race ${randomUUID().slice(0, 6)}`, description: "", definition }, NOW);
+      const maker = actorFor(await makeUser(["program_manager"]));
+      const draft = { programId: program.id, name: "Race", validFrom: "2026-01-01T00:00:00+05:30", funding: { kind: "bank" }, trigger: { kind: "transaction" }, target: { kind: "each" }, outcome: { type: "reward_points" }, rule: { kind: "flat", value: 1 }, posting: { method: "automatic" }, narration: "x", memberFilters: { segmentIds: [s.id] } };
+      const offer = await createOfferDraft(db, maker, { programId: program.id, name: "Race", draft });
+      // Not naming the segment yet: the delete may run before or after the draft that names it is saved.
+      await db.update(offers).set({ draft: { ...draft, memberFilters: {} } }).where(eq(offers.id, offer.id));
+      const [submitted, deleted] = await Promise.allSettled([
+        (async () => {
+          await saveOfferDraft(db, maker, offer.id, draft, 5);
+          return submitOffer(db, maker, offer.id);
+        })(),
+        deleteSegment(db, actor, s.id),
+      ]);
+      const versions = await db.select({ id: offerVersions.offerId }).from(offerVersions).where(eq(offerVersions.offerId, offer.id));
+      const segmentLeft = await db.select({ id: segments.id }).from(segments).where(eq(segments.id, s.id));
+      if (deleted.status === "fulfilled") {
+        expect(segmentLeft).toHaveLength(0);
+        expect(versions).toHaveLength(0);
+        expect(submitted.status === "rejected" && (submitted.reason as { code: string }).code).toBe("segment_not_found");
+      } else {
+        expect((deleted.reason as { code: string }).code).toBe("segment_in_use");
+        expect(segmentLeft).toHaveLength(1);
+      }
+    }
   });
 });

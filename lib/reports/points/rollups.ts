@@ -6,8 +6,8 @@ import { GROUP_SCOPE } from "./scope";
 /**
  * The points dashboard's rollups (db/schema/reports-points.ts), folded in from the rows written since
  * the previous refresh. Every statement is an additive upsert, so a row is counted once whatever
- * order rows are folded in; distinct member counts go through report_active_members (a member counts
- * in a period only when their row for it is first inserted).
+ * order rows are folded in; distinct active-member counts are judged against each member's last active
+ * day (report_member_last_active).
  *
  * What the dashboard can answer exactly and cheaply from them: movements and outstanding points for
  * any range (sums of ~1,100 daily rows per programme over 3 years), new members and active members per
@@ -72,38 +72,76 @@ async function foldMovements(ctx: RollupContext): Promise<void> {
     on conflict (program_id, day) do update set ${sql.join(updates, sql`, `)}`);
 }
 
+/** Not written since the previous refresh: already folded in (rows older than the column count too). */
+const isOld = (ctx: RollupContext, writtenIn: SQL) => sql`not coalesce(${ctx.isNew(writtenIn)}, false)`;
+
+/**
+ * Whether member `j.member_id` had activity already folded in, in scope `j.scope`, on a local day in
+ * [j.period, j.period_end): a points movement (in that programme, or any for the group) or, for the
+ * group, a transaction (on the default programme's local day, `zone`). Asked only of activity folded
+ * late, so it reads one member's postings and transactions.
+ */
+const ACTIVE_BEFORE = (ctx: RollupContext) => sql`(exists (
+    select 1 from member_programs mp
+    join programs p on p.id = mp.program_id
+    join postings po on po.account_id = mp.account_id
+    join journal_entries je on je.id = po.entry_id
+    where mp.member_id = j.member_id and (j.scope = ${GROUP_SCOPE}::uuid or mp.program_id = j.scope)
+      and ${localDay(sql`je.at`)} >= j.period and ${localDay(sql`je.at`)} < j.period_end
+      and ${isOld(ctx, sql`je.written_in`)}
+  ) or (j.scope = ${GROUP_SCOPE}::uuid and exists (
+    select 1 from transactions t, zone
+    where t.member_id = j.member_id
+      and t.occurred_at >= (j.period::timestamp at time zone zone.time_zone) and t.occurred_at < (j.period_end::timestamp at time zone zone.time_zone)
+      and ${isOld(ctx, sql`t.written_in`)}
+  )))`;
+
+const DEFAULT_ZONE = sql`zone as (select coalesce((select time_zone from programs where is_default), 'UTC') as time_zone)`;
+
 /**
  * Members active on each local day: per programme, those with a points movement in it; for the group,
  * those with a movement in any programme (on that programme's local day) or a transaction (on the
- * default programme's local day). A member's row for a day, week or month is inserted once (on
- * conflict do nothing), and only the inserted rows add to the period's count.
+ * default programme's local day). Each (scope, member, day, week or month) adds one to the period's
+ * count the first time it is seen, judged by the member's last active day in the scope
+ * (report_member_last_active): a period that starts after it is new; one that holds it was counted;
+ * one that ended before it (activity folded late) is new only if the ledger shows no activity in it.
  */
 async function foldActivity(ctx: RollupContext): Promise<number> {
-  const [row] = await ctx.tx.execute<{ n: number }>(sql`
+  await ctx.tx.execute(sql`
+    create temporary table report_points_activity on commit drop as
     with tx as (
       select t.member_id, t.occurred_at from transactions t where ${ctx.isNew(sql`t.written_in`)}
-    ), zone as (
-      select coalesce((select time_zone from programs where is_default), 'UTC') as time_zone
-    ), activity as (
-      select program_id as scope, member_id, day from report_points_moves
-      union
-      select ${GROUP_SCOPE}::uuid, member_id, day from report_points_moves
-      union
-      select ${GROUP_SCOPE}::uuid, tx.member_id, (tx.occurred_at at time zone zone.time_zone)::date from tx, zone
-    ), inserted as (
-      insert into report_active_members (scope, grain, period, member_id)
-      select distinct r.scope, g.grain, g.period, r.member_id from activity r ${PERIODS}
-      -- In key order: each index page is written once (the first build inserts tens of millions of rows).
-      order by 1, 2, 3, 4
-      on conflict do nothing
-      returning scope, grain, period
-    ), counted as (
-      insert into report_member_counts as c (scope, grain, period, active_members)
-      select scope, grain, period, count(*) from inserted group by scope, grain, period
-      on conflict (scope, grain, period) do update set active_members = c.active_members + excluded.active_members
-      returning 1
+    ), ${DEFAULT_ZONE}
+    select program_id as scope, member_id, day from report_points_moves
+    union
+    select ${GROUP_SCOPE}::uuid, member_id, day from report_points_moves
+    union
+    select ${GROUP_SCOPE}::uuid, tx.member_id, (tx.occurred_at at time zone zone.time_zone)::date from tx, zone`);
+  // Each active member's last day before and after this refresh: one look-up per member and scope.
+  await ctx.tx.execute(sql`
+    create temporary table report_points_active_members on commit drop as
+    select a.scope, a.member_id, a.last_day, la.last_day as last_day_before
+    from (select scope, member_id, max(day) as last_day from report_points_activity group by scope, member_id) a
+    left join report_member_last_active la on la.scope = a.scope and la.member_id = a.member_id`);
+  await ctx.tx.execute(sql`analyze report_points_active_members`);
+  await ctx.tx.execute(sql`
+    with ${DEFAULT_ZONE}, periods as (
+      select distinct r.scope, r.member_id, g.grain, g.period, g.period_end from report_points_activity r ${PERIODS}
+    ), judged as (
+      select j.scope, j.grain, j.period from periods j
+      join report_points_active_members m on m.scope = j.scope and m.member_id = j.member_id
+      where m.last_day_before is null or j.period > m.last_day_before
+        or (j.period_end <= m.last_day_before and not ${ACTIVE_BEFORE(ctx)})
     )
-    select (select count(*)::int from tx) as n, (select count(*) from counted) as counted`);
+    insert into report_member_counts as c (scope, grain, period, active_members)
+    select scope, grain, period, count(*) from judged group by scope, grain, period
+    on conflict (scope, grain, period) do update set active_members = c.active_members + excluded.active_members`);
+  await ctx.tx.execute(sql`
+    insert into report_member_last_active as la (scope, member_id, last_day)
+    select scope, member_id, last_day from report_points_active_members
+    where last_day_before is null or last_day > last_day_before
+    on conflict (scope, member_id) do update set last_day = excluded.last_day`);
+  const [row] = await ctx.tx.execute<{ n: number }>(sql`select count(*)::int as n from transactions t where ${ctx.isNew(sql`t.written_in`)}`);
   return row!.n;
 }
 

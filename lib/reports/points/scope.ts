@@ -4,5 +4,5 @@
  */
 export const GROUP_SCOPE = "00000000-0000-0000-0000-000000000000";
 
-/** Grains as stored in report_member_counts and report_active_members. */
+/** Grains as stored in report_member_counts. */
 export const GRAIN_CODE = { day: 0, week: 1, month: 2 } as const;

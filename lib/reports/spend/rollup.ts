@@ -7,8 +7,9 @@ import type { Rollup } from "../rollup";
  * Folds new transactions into spend_days (per local day, currency, category and MCC) and
  * member_spend_months (per member, local month and currency), in one statement that reads the new rows
  * once. Days and months are in the default programme's time zone as it is when the rows are folded
- * (UTC when there is no programme); refunds subtract. Categories are lower-cased, MCCs trimmed, as the
- * offer engine matches them.
+ * (UTC when there is no programme). Refunds subtract: refund transactions, and refunds or chargebacks
+ * of a purchase (transaction_refunds) on the day they were made. Categories are lower-cased, MCCs
+ * trimmed, as the offer engine matches them.
  */
 export const spendRollup: Rollup = {
   name: "spend",
@@ -27,6 +28,12 @@ export const spendRollup: Rollup = {
           case when ${transactions.type} = 'refund' then -${transactions.amount} else ${transactions.amount} end as signed
         from ${transactions}, zone
         where ${isNew(transactions.writtenIn)}
+        union all
+        -- Refunds and chargebacks of a purchase (POST /transactions/{id}/reverse), on the day they were made.
+        select t.member_id, (r.at at time zone zone.tz)::date, upper(t.currency), coalesce(lower(btrim(t.category)), ''),
+          coalesce(btrim(t.mcc), ''), true, -r.amount
+        from transaction_refunds r join transactions t on t.id = r.transaction_id, zone
+        where ${isNew(sql`r.written_in`)}
       ),
       days as (
         insert into spend_days as s (day, currency, category, mcc, purchases, refunds, amount)
