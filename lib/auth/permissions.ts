@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   "users:write",
   "api_keys:read",
   "api_keys:write",
+  /** The installation's settings: integrations (core banking) and member care's rules. */
+  "settings:read",
+  "settings:write",
   "audit:read",
   "jobs:read",
   "jobs:run",
@@ -44,7 +47,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const READ_EVERYTHING = PERMISSIONS.filter((p) => p.endsWith(":read"));
 
 export const ROLE_PERMISSIONS = {
-  admin: ["users:read", "users:write", "api_keys:read", "api_keys:write", "audit:read", "reports:read", "jobs:read", "jobs:run"],
+  admin: ["users:read", "users:write", "api_keys:read", "api_keys:write", "settings:read", "settings:write", "audit:read", "reports:read", "jobs:read", "jobs:run"],
   program_manager: [
     "offers:read", "offers:write", "offers:approve",
     "programs:read", "programs:write",
@@ -94,5 +97,5 @@ export type Section = (typeof SECTIONS)[number];
 
 export function sectionsFor(roles: readonly string[]): Section[] {
   const granted = permissionsOf(roles);
-  return SECTIONS.filter((s) => granted.has(s.permission) || (s.key === "settings" && (granted.has("api_keys:read") || granted.has("audit:read"))));
+  return SECTIONS.filter((s) => granted.has(s.permission) || (s.key === "settings" && (granted.has("api_keys:read") || granted.has("settings:read") || granted.has("audit:read"))));
 }

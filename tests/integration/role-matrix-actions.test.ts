@@ -172,11 +172,11 @@ const MATRIX: Record<string, MatrixRow> = {
   })(),
   // Integrations: a new URL each time, so that every save changes something; the test calls a port nothing listens on.
   "settings/integrations/actions.ts#saveCoreBankingAction": {
-    permission: "api_keys:write",
+    permission: "settings:write",
     input: async () => form({ url: `https://corebank-${++n}.example/hooks`, timeoutMs: "5,000" }),
   },
   "settings/integrations/actions.ts#testCoreBankingAction": {
-    permission: "api_keys:write",
+    permission: "settings:write",
     input: async () => form({ url: "http://127.0.0.1:4", timeoutMs: "1000" }),
   },
 };

@@ -40,7 +40,7 @@ const MATRIX: Record<string, MatrixRow> = {
   "adjustments/actions.ts#approveAdjustmentAction": { permission: "members:adjust", input: async () => form({ adjustmentId: await pending() }) },
   "adjustments/actions.ts#rejectAdjustmentAction": { permission: "members:adjust", input: async () => form({ adjustmentId: await pending(), note: "No evidence" }) },
   "members/[memberId]/notes/actions.ts#addNoteAction": { permission: "members:write", input: async () => form({ memberId: (await enrolled()).memberId, body: "Asked about tier benefits" }) },
-  "settings/member-care/actions.ts#saveAdjustmentThresholdAction": { permission: "api_keys:write", input: async () => form({ threshold: "1,000" }) },
+  "settings/member-care/actions.ts#saveAdjustmentThresholdAction": { permission: "settings:write", input: async () => form({ threshold: "1,000" }) },
 };
 
 describeRoleMatrix(actions, MATRIX, (user) => (session.user = user));

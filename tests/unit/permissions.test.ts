@@ -29,6 +29,8 @@ describe("permission map", () => {
       for (const role of ROLES) {
         expect(can([role], "users:write")).toBe(role === "admin");
         expect(can([role], "api_keys:write")).toBe(role === "admin");
+        expect(can([role], "settings:write")).toBe(role === "admin");
+        expect(can([role], "settings:read")).toBe(role === "admin" || role === "auditor");
       }
     });
     it("only admins run jobs; auditors see them", () => {

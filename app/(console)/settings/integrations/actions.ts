@@ -40,7 +40,7 @@ const coreBankingSchema = z.object({
 });
 
 export const saveCoreBankingAction = createAction({
-  permission: "api_keys:write",
+  permission: "settings:write",
   schema: coreBankingSchema,
   revalidate: [PATH],
   handler: async ({ input, actor, db }) => {
@@ -64,7 +64,7 @@ export const saveCoreBankingAction = createAction({
  * the server call an address an admin chose.
  */
 export const testCoreBankingAction = createAction({
-  permission: "api_keys:write",
+  permission: "settings:write",
   schema: coreBankingSchema,
   handler: async ({ input, actor, db }) => {
     const result: ProbeResult = await probeCoreBanking(input.url, input.timeoutMs);

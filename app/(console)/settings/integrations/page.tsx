@@ -14,12 +14,12 @@ export const metadata: Metadata = { title: "Integrations" };
 const ms = (value: string) => (/^\d+$/.test(value) ? `${Number(value).toLocaleString("en-GB")} ms` : value);
 
 /**
- * How Coalition reaches the bank's systems. Readable with api_keys:read (admins and auditors), changed
- * and tested with api_keys:write (admins): like API keys, these are the installation's connections.
+ * How Coalition reaches the bank's systems. Readable with settings:read (admins and auditors), changed
+ * and tested with settings:write (admins).
  */
 export default async function IntegrationsPage() {
-  const user = await requirePagePermission("api_keys:read");
-  const canWrite = can(user.roles, "api_keys:write");
+  const user = await requirePagePermission("settings:read");
+  const canWrite = can(user.roles, "settings:write");
   const { url, timeout } = await loadCoreBankingSettings(getDb());
 
   return (

@@ -7,11 +7,11 @@ import { approvalThresholdSchema } from "@/lib/members/adjustment-schemas";
 import { setSetting } from "@/lib/settings";
 
 /**
- * The approval threshold of goodwill adjustments. Changed with api_keys:write (admins), like the other
+ * The approval threshold of goodwill adjustments. Changed with settings:write (admins), like the other
  * installation settings on the Integrations tab; setSetting writes the audit record.
  */
 export const saveAdjustmentThresholdAction = createAction({
-  permission: "api_keys:write",
+  permission: "settings:write",
   schema: z.object({ threshold: approvalThresholdSchema }),
   revalidate: ["/settings/member-care", "/adjustments"],
   handler: async ({ input, actor, db }) => {

@@ -15,9 +15,9 @@ export const metadata: Metadata = { title: "Member care settings" };
 
 const KEY = "member_care.adjustment_approval_threshold";
 
-/** Member care's rules. Readable with api_keys:read (admins and auditors), changed with api_keys:write (admins). */
+/** Member care's rules. Readable with settings:read (admins and auditors), changed with settings:write (admins). */
 export default async function MemberCareSettingsPage() {
-  const user = await requirePagePermission("api_keys:read");
+  const user = await requirePagePermission("settings:read");
   const db = getDb();
   const [settings, threshold] = await Promise.all([loadEffectiveSettings(db, { [KEY]: String(DEFAULT_ADJUSTMENT_APPROVAL_THRESHOLD) }), getAdjustmentApprovalThreshold(db)]);
   const setting = settings[KEY];
@@ -48,7 +48,7 @@ export default async function MemberCareSettingsPage() {
               )}
             </dd>
           </dl>
-          {can(user.roles, "api_keys:write") ? <ThresholdForm threshold={threshold} /> : <p className="text-[13px] text-slate-600">Only an administrator can change this threshold.</p>}
+          {can(user.roles, "settings:write") ? <ThresholdForm threshold={threshold} /> : <p className="text-[13px] text-slate-600">Only an administrator can change this threshold.</p>}
         </CardContent>
       </Card>
     </section>
