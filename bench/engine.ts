@@ -22,23 +22,14 @@ import {
   type TransactionFilters,
   type TransactionInput,
 } from "@/lib/engine";
+import { seededRandom } from "@/lib/seed/random";
 
 const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 200_000);
 const OFFERS = 50;
 const TZ = "Asia/Kolkata";
 
-/** mulberry32: a small deterministic generator, so every run measures the same work. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261123);
+// The same generator as the demo history, so every run measures the same work.
+const random = seededRandom(20261123);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;

@@ -6,6 +6,11 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { RangeResult, ReportRange } from "@/lib/reports/range";
 
+/** A report's parameter error as ReportRangeForm's `error`, when it is about the period. */
+export function periodError(error: { code: string; field?: string | null; message: string } | null | undefined): Extract<RangeResult, { ok: false }> | undefined {
+  return error?.code === "invalid_range" ? { ok: false, field: error.field as "from" | "to" | "grain", message: error.message } : undefined;
+}
+
 /**
  * A report's period as a GET form (the period lives in the URL, so a report can be bookmarked and
  * shared): first and last day, the grain, and any filters the report adds (`children`, e.g. a programme).

@@ -9,6 +9,7 @@ import { redeemPoints } from "@/lib/ledger/redeem";
 import { enrolMember } from "@/lib/members";
 import { assignTier } from "@/lib/tiers/assign";
 import { ingestMany } from "@/lib/transactions/ingest-many";
+import { seededRandom } from "./random";
 
 const DAY = 86_400_000;
 const DAYS = 180;
@@ -28,18 +29,6 @@ const SHOPS: [string, string, string, number][] = [
   ["BigBasket", "5411", "Groceries", 2_100],
 ];
 
-/** A fixed pseudo-random sequence (mulberry32), so every demo database gets the same history. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Six months of programme history for the reports: 180 members enrolled over the period, about 1,100
  * card transactions through the real engine (base earn and the demo offers live then), redemptions,
@@ -55,7 +44,7 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<boolean
   const [coal, dine, trvl] = [byCode.get("COAL"), byCode.get("DINE"), byCode.get("TRVL")];
   if (!coal || !dine || !trvl) return false;
   const actor = systemActor("seed");
-  const rand = random(20261130);
+  const rand = seededRandom(20261130);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const dayAt = (daysAgo: number, hour: number) => new Date(today - daysAgo * DAY + hour * 3_600_000);
 

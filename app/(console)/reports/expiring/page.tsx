@@ -1,8 +1,9 @@
-import { CalendarClock, Download, FileSearch, Layers } from "lucide-react";
+import { CalendarClock, Download, Layers } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { formatPoints } from "@/components/programs/format";
+import { CheckTheChoices } from "@/components/reports/check-choices";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hrefWith } from "@/components/ui/href";
@@ -45,17 +46,15 @@ export default async function ExpiringPointsPage({ searchParams }: { searchParam
       <div className="flex flex-col gap-5">
         {header}
         {programs.length > 0 && filters}
-        <div className="rounded-lg border border-slate-200 bg-white shadow-xs">
-          {program ? (
-            <EmptyState icon={FileSearch} title="Check the choices above" action={<Link href={PATH} className={buttonVariants({ variant: "secondary", size: "sm" })}>Start again</Link>}>
-              {!parsed.ok && parsed.message}
-            </EmptyState>
-          ) : (
+        {program ? (
+          <CheckTheChoices startAgain={PATH}>{!parsed.ok && parsed.message}</CheckTheChoices>
+        ) : (
+          <div className="rounded-lg border border-slate-200 bg-white shadow-xs">
             <EmptyState icon={Layers} title="No programmes yet">
               Points expire in a programme: once one is set up and members earn points, they appear here before their points expire.
             </EmptyState>
-          )}
-        </div>
+          </div>
+        )}
       </div>
     );
   }

@@ -1,10 +1,11 @@
-import { Columns2, Download, FileSearch, Gift } from "lucide-react";
+import { Columns2, Download, Gift } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { AsOf } from "@/components/reports/as-of";
+import { CheckTheChoices } from "@/components/reports/check-choices";
 import { BackLink } from "@/components/reports/offers/back-link";
-import { ReportRangeForm } from "@/components/reports/range-form";
+import { periodError, ReportRangeForm } from "@/components/reports/range-form";
 import { formatCost, formatOutcomeValue, formatRate, offerSortKey } from "@/components/reports/offers/present";
 import { OfferReportTable, type OfferListRow, type SortLink } from "@/components/reports/offers/offer-report-table";
 import { OfferListFilters } from "@/components/reports/offers/filters";
@@ -77,7 +78,7 @@ export default async function OfferPerformancePage({ searchParams }: { searchPar
     </div>
   );
   const form = (
-    <ReportRangeForm action={PATH} range={range} showGrain={false} error={!load.ok && load.error.code === "invalid_range" ? { ok: false, field: load.error.field as "from", message: load.error.message } : undefined}>
+    <ReportRangeForm action={PATH} range={range} showGrain={false} error={periodError(load.ok ? null : load.error)}>
       <OfferListFilters programs={programs} programId={filters?.programId ?? null} status={filters?.status ?? null} sort={filters?.sort} dir={filters?.direction} error={!load.ok && load.error.code !== "invalid_range" ? load.error : undefined} />
     </ReportRangeForm>
   );
@@ -87,11 +88,7 @@ export default async function OfferPerformancePage({ searchParams }: { searchPar
       <div className="flex flex-col gap-5">
         {header}
         {form}
-        <div className="rounded-lg border border-slate-200 bg-white shadow-xs">
-          <EmptyState icon={FileSearch} title="Check the choices above" action={<Link href={PATH} className={buttonVariants({ variant: "secondary", size: "sm" })}>Start again</Link>}>
-            {load.error.message}
-          </EmptyState>
-        </div>
+        <CheckTheChoices startAgain={PATH}>{load.error.message}</CheckTheChoices>
       </div>
     );
   }

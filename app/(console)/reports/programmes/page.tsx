@@ -1,13 +1,12 @@
-import { FileSearch, Layers } from "lucide-react";
+import { Layers } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/db";
 import { AsOf } from "@/components/reports/as-of";
+import { CheckTheChoices } from "@/components/reports/check-choices";
 import { DashboardCharts } from "@/components/reports/points/dashboard-charts";
 import { DashboardTiles } from "@/components/reports/points/dashboard-tiles";
 import { ScopeSelect } from "@/components/reports/points/scope-select";
 import { ReportRangeForm } from "@/components/reports/range-form";
-import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -62,11 +61,7 @@ export default async function ProgrammeDashboardPage({ searchParams }: { searchP
       <div className="flex flex-col gap-5">
         {header}
         {form}
-        <div className="rounded-lg border border-slate-200 bg-white shadow-xs">
-          <EmptyState icon={FileSearch} title="Check the choices above" action={<Link href={PATH} className={buttonVariants({ variant: "secondary", size: "sm" })}>Start again</Link>}>
-            {parsed.message}
-          </EmptyState>
-        </div>
+        <CheckTheChoices startAgain={PATH}>{parsed.message}</CheckTheChoices>
       </div>
     );
   }

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { AsOf } from "@/components/reports/as-of";
 import { BackLink } from "@/components/reports/offers/back-link";
 import { ReportChart } from "@/components/reports/report-chart";
-import { ReportRangeForm } from "@/components/reports/range-form";
+import { periodError, ReportRangeForm } from "@/components/reports/range-form";
 import { StatTile } from "@/components/reports/stat-tile";
 import { OutcomeTable } from "@/components/reports/offers/outcome-table";
 import { awardChartRows, formatCost, formatOutcomeValue, formatRate, stateChartRows, STATE_SERIES } from "@/components/reports/offers/present";
@@ -68,7 +68,7 @@ export default async function OfferPerformanceDetailPage({ params, searchParams 
       <AsOf status={status} />
     </div>
   );
-  const form = <ReportRangeForm action={path} range={range} error={!load.ok && load.error.code === "invalid_range" ? { ok: false, field: load.error.field as "from", message: load.error.message } : undefined} />;
+  const form = <ReportRangeForm action={path} range={range} error={periodError(load.ok ? null : load.error)} />;
   if (!load.ok) {
     return (
       <div className="flex flex-col gap-5">

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { AsOf } from "@/components/reports/as-of";
 import { BackLink } from "@/components/reports/offers/back-link";
 import { ReportChart } from "@/components/reports/report-chart";
-import { ReportRangeForm } from "@/components/reports/range-form";
+import { periodError, ReportRangeForm } from "@/components/reports/range-form";
 import { compareChartRows, offerMetrics } from "@/components/reports/offers/present";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -62,7 +62,7 @@ export default async function CompareOffersPage({ searchParams }: { searchParams
         <PageHeader title="Compare offers" description="Two offers side by side over the same period: the same figures in two columns, and their awards over time on one chart." />
         <AsOf status={status} />
       </div>
-      <ReportRangeForm action={PATH} range={range} error={error?.code === "invalid_range" ? { ok: false, field: error.field as "from", message: error.message } : undefined}>
+      <ReportRangeForm action={PATH} range={range} error={periodError(error)}>
         {picker("a", "First offer")}
         {picker("b", "Second offer")}
       </ReportRangeForm>

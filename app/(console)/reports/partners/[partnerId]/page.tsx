@@ -8,7 +8,7 @@ import { formatPoints } from "@/components/programs/format";
 import { AsOf } from "@/components/reports/as-of";
 import { BackLink } from "@/components/reports/offers/back-link";
 import { ReportChart } from "@/components/reports/report-chart";
-import { ReportRangeForm } from "@/components/reports/range-form";
+import { periodError, ReportRangeForm } from "@/components/reports/range-form";
 import { StatTile } from "@/components/reports/stat-tile";
 import { STATE_SERIES } from "@/components/reports/offers/present";
 import { BlockTable } from "@/components/reports/partners/block-table";
@@ -66,7 +66,7 @@ export default async function PartnerReportPage({ params, searchParams }: { para
       <AsOf status={status} />
     </div>
   );
-  const form = <ReportRangeForm action={path} range={range} error={!load.ok && load.error.code === "invalid_range" ? { ok: false, field: load.error.field as "from", message: load.error.message } : undefined} />;
+  const form = <ReportRangeForm action={path} range={range} error={periodError(load.ok ? null : load.error)} />;
   if (!load.ok) {
     return (
       <div className="flex flex-col gap-5">
