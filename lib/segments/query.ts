@@ -39,11 +39,23 @@ export function segmentCondition(d: SegmentDefinition, now: Date, timeZone: stri
   return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
 }
 
+/**
+ * A spend condition is one aggregate over a million members' months, streamed from the index in member
+ * order. A parallel plan would have every worker compute that whole aggregate again for its share of the
+ * members (about 1.5 s instead of 1 s on the 1M-member benchmark), so the statement runs without one.
+ */
+async function withoutParallelAggregate(tx: DbOrTx, d: SegmentDefinition): Promise<void> {
+  if (d.spend) await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+}
+
 /** How many members the definition matches now (the builder's live count). */
 export async function countSegment(db: DbOrTx, d: SegmentDefinition, now: Date): Promise<number> {
   const where = segmentCondition(d, now, await spendTimeZone(db));
-  const [row] = await db.execute<{ n: string }>(sql`select count(*)::text as n from members m where ${where}`);
-  return Number(row?.n ?? 0);
+  return db.transaction(async (tx) => {
+    await withoutParallelAggregate(tx, d);
+    const [row] = await tx.execute<{ n: string }>(sql`select count(*)::text as n from members m where ${where}`);
+    return Number(row?.n ?? 0);
+  });
 }
 
 /**
@@ -52,6 +64,7 @@ export async function countSegment(db: DbOrTx, d: SegmentDefinition, now: Date):
  */
 export async function materializeSegment(tx: DbOrTx, segmentId: string, d: SegmentDefinition, now: Date): Promise<number> {
   const where = segmentCondition(d, now, await spendTimeZone(tx));
+  await withoutParallelAggregate(tx, d);
   const [row] = await tx.execute<{ n: string }>(sql`
     with want as materialized (select m.id from members m where ${where}),
     gone as (

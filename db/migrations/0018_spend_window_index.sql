@@ -1,0 +1,1 @@
+CREATE INDEX "member_spend_months_member_idx" ON "member_spend_months" USING btree ("currency","member_id","month","amount");
