@@ -42,26 +42,27 @@ const recordOf = (actor: Actor, input: PromotionInput, award: AwardResult, from?
 });
 
 /**
- * Awards promotional points to one member (the console's form): the award and its record in one
- * transaction. An external reference already used in the programme is refused (already_awarded),
- * so a form sent twice awards once; a future awarded date is refused (awarded_at_in_future).
+ * Awards promotional points to one member in the caller's transaction: the award and the record that
+ * stops it being made twice land together. An external reference already used in the programme is
+ * refused (already_awarded), also when two calls race (the second waits on the unique index);
+ * a future awarded date is refused (awarded_at_in_future). The API's POST /points/award uses it.
  */
-export async function awardPromotionalPoints(db: Db, actor: Actor, input: PromotionInput, now = new Date()): Promise<AwardResult> {
+export async function awardPromotionIn(tx: DbOrTx, actor: Actor, input: PromotionInput, now = new Date()): Promise<AwardResult> {
   const reference = input.externalReference?.trim() || null;
   const normalized = { ...input, externalReference: reference };
+  const award = await awardPoints(tx, actor, normalized, now);
   try {
-    // One transaction: the points and the record that stops them being awarded twice land together.
-    return await withTransactionRetry(() =>
-      db.transaction(async (tx) => {
-        const award = await awardPoints(tx, actor, normalized, now);
-        await tx.insert(promotionalAwards).values(recordOf(actor, normalized, award));
-        return award;
-      }),
-    );
+    await tx.insert(promotionalAwards).values(recordOf(actor, normalized, award));
   } catch (error) {
     if (reference && isUniqueViolation(error)) throw alreadyAwarded(reference);
     throw error;
   }
+  return award;
+}
+
+/** The console's form: awardPromotionIn in a transaction of its own (retried on a serialization failure), so a form sent twice awards once. */
+export async function awardPromotionalPoints(db: Db, actor: Actor, input: PromotionInput, now = new Date()): Promise<AwardResult> {
+  return withTransactionRetry(() => db.transaction((tx) => awardPromotionIn(tx, actor, input, now)));
 }
 
 type Existing = Pick<PromotionalAward, "programId" | "externalReference" | "fileSha256" | "line" | "entryId" | "lotId" | "createdAt" | "memberId" | "points">;

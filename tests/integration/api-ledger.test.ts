@@ -74,6 +74,20 @@ describe("ledger API", () => {
     await expectLedgerHealthy();
   });
 
+  it("awards an external reference once per programme, however many calls race with it", async () => {
+    await call(membersPOST, "/api/v1/members", { body: { external_id: "CUST-RACE", program_ids: [main, hotel] } });
+    const award = (program: string, key: string) =>
+      call(awardPOST, "/api/v1/points/award", { body: { member_id: "ext:CUST-RACE", program_id: program, points: 250, reason: "launch", external_reference: "LAUNCH-1" }, key });
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => award(main, `race-${i}`)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.json.error.code === "already_awarded")).toBe(true);
+    // The same reference in another programme is another award.
+    expect((await award(hotel, "race-hotel")).status).toBe(201);
+    const points = await call(pointsGET, "/api/v1/members/ext:CUST-RACE/points", { params: { member_id: "ext:CUST-RACE" } });
+    expect(points.json.programs.map((p: { program_id: string; current: number }) => [p.program_id, p.current]).sort()).toEqual([[main, 250], [hotel, 250]].sort());
+    await expectLedgerHealthy();
+  });
+
   it("answers bad input with its own 4xx code and writes nothing", async () => {
     await call(membersPOST, "/api/v1/members", { body: { external_id: "CUST-2", program_ids: [main] } });
     await call(membersPOST, "/api/v1/members", { body: { external_id: "CUST-3", program_ids: [hotel] } });
@@ -95,6 +109,7 @@ describe("ledger API", () => {
       [call(transferPOST, `/api/v1/points/transfer?program_id=${main}`, { body: { from_member_id: "ext:CUST-2", to_member_id: "ext:CUST-2", points: 10 } }), 422, "transfer_to_self"],
       [call(awardPOST, "/api/v1/points/award", { body: { member_id: "ext:CUST-2", program_id: main, points: 10, reason: "r", awarded_at: "2999-01-01T00:00:00Z", external_reference: "F" } }), 422, "awarded_at_in_future"],
       [call(membersPOST, "/api/v1/members", { body: { external_id: "CUST-2", program_ids: [main] } }), 409, "member_exists"],
+      [call(awardPOST, "/api/v1/points/award", { body: { member_id: "ext:CUST-2", program_id: main, points: 1000, reason: "again", external_reference: "W-3" }, key: "w-3-again" }), 409, "already_awarded"],
     ];
     for (const [pending, status, code] of cases) {
       const res = await pending;

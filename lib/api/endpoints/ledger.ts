@@ -134,7 +134,8 @@ export const awardPoints = defineEndpoint({
   path: "/api/v1/points/award",
   scope: "points:write",
   summary: "Award promotional points, not tied to a transaction",
-  description: "`awarded_at` may be in the past; the expiry date derives from it and the expiry strategy (the programme's default when omitted).",
+  description:
+    "`awarded_at` may be in the past; the expiry date derives from it and the expiry strategy (the programme's default when omitted). An `external_reference` is awarded once per programme: a repeat (with another Idempotency-Key, or from the console or an import) answers 409 `already_awarded` and awards nothing.",
   tags: ["points"],
   body: z.object({
     member_id: memberRef,
@@ -148,7 +149,7 @@ export const awardPoints = defineEndpoint({
   responses: {
     201: z.object({ member_id: uuid, program_id: uuid, points: z.number().int(), awarded_at: timestampSchema, expires_at: timestampSchema.nullable(), lot_id: z.number().int() }),
   },
-  errors: ["member_not_found", "program_not_found", "member_not_enrolled", "invalid_points", "awarded_at_in_future", "expiry_strategy_not_found"],
+  errors: ["member_not_found", "program_not_found", "member_not_enrolled", "invalid_points", "awarded_at_in_future", "expiry_strategy_not_found", "already_awarded"],
 });
 
 const redeemQuery = z.object({ program_id: uuid });

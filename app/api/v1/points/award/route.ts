@@ -1,12 +1,13 @@
 import { contract } from "@/lib/api/contract";
 import { isoTime } from "@/lib/api/endpoint";
 import { apiRoute } from "@/lib/api/route";
-import { awardPoints } from "@/lib/ledger/award";
 import { resolveMember } from "@/lib/members";
+import { awardPromotionIn } from "@/lib/promotions/award";
 
 export const POST = apiRoute(contract.awardPoints, async ({ tx, actor, body }) => {
   const member = await resolveMember(tx, body.member_id);
-  const award = await awardPoints(tx, actor, {
+  // Recorded as a promotional award: a repeat of its external reference in the programme awards nothing (already_awarded).
+  const award = await awardPromotionIn(tx, actor!, {
     memberId: member.id,
     programId: body.program_id,
     points: body.points,
