@@ -1,13 +1,12 @@
 "use client";
 
 import { Check, X } from "lucide-react";
-import { useState } from "react";
-import { useFormAction, valueOf } from "@/components/forms/use-form-action";
+import { valueOf } from "@/components/forms/use-form-action";
 import { formatPoints } from "@/components/programs/format";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField, FormMessage } from "@/components/ui/form-field";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { MAX_DECISION_NOTE } from "@/lib/members/adjustment-schemas";
 import { approveAdjustmentAction, rejectAdjustmentAction } from "@/app/(console)/adjustments/actions";
@@ -67,48 +66,28 @@ export function AdjustmentDecision({ adjustment, ownRequest }: { adjustment: Dec
 }
 
 function RejectButton({ adjustment }: { adjustment: DecisionAdjustment }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="secondary" size="sm" data-testid="reject-adjustment" aria-label={`Reject the ${describe(adjustment)} for ${adjustment.memberLabel}`}>
           <X aria-hidden="true" />
           Reject
         </Button>
-      </DialogTrigger>
-      {open && <RejectForm adjustment={adjustment} onDone={() => setOpen(false)} />}
-    </Dialog>
-  );
-}
-
-function RejectForm({ adjustment, onDone }: { adjustment: DecisionAdjustment; onDone: () => void }) {
-  const [state, formAction, pending] = useFormAction(rejectAdjustmentAction, { onSuccess: onDone });
-  const errors = state.success ? undefined : state.errors;
-  return (
-    <DialogContent size="sm">
-      <form action={formAction} noValidate className="flex min-h-0 flex-col">
-        <input type="hidden" name="adjustmentId" value={adjustment.id} />
-        <DialogHeader>
-          <DialogTitle>Reject this {describe(adjustment)}?</DialogTitle>
-          <DialogDescription>
-            {adjustment.memberLabel}’s points stay as they are. The requester sees your reason; a rejected adjustment cannot be approved later.
-          </DialogDescription>
-        </DialogHeader>
-        <DialogBody>
-          <FormMessage message={!state.success && !errors ? state.message : undefined} />
-          <FormField label="Reason" hint="e.g. “No record of the missing flight in the partner file”." error={errors?.note}>
-            <Textarea name="note" rows={3} maxLength={MAX_DECISION_NOTE} defaultValue={valueOf(state, "note")} />
-          </FormField>
-        </DialogBody>
-        <DialogFooter>
-          <Button type="submit" variant="danger" loading={pending} data-testid="confirm-reject-adjustment">
-            Reject adjustment
-          </Button>
-          <Button variant="secondary" onClick={onDone} disabled={pending}>
-            Cancel
-          </Button>
-        </DialogFooter>
-      </form>
-    </DialogContent>
+      }
+      size="sm"
+      title={`Reject this ${describe(adjustment)}?`}
+      description={`${adjustment.memberLabel}’s points stay as they are. The requester sees your reason; a rejected adjustment cannot be approved later.`}
+      action={rejectAdjustmentAction}
+      hidden={{ adjustmentId: adjustment.id }}
+      submitLabel="Reject adjustment"
+      submitTestId="confirm-reject-adjustment"
+      submitVariant="danger"
+    >
+      {({ state, errors }) => (
+        <FormField label="Reason" hint="e.g. “No record of the missing flight in the partner file”." error={errors?.note}>
+          <Textarea name="note" rows={3} maxLength={MAX_DECISION_NOTE} defaultValue={valueOf(state, "note")} />
+        </FormField>
+      )}
+    </FormDialog>
   );
 }

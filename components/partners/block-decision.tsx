@@ -1,13 +1,12 @@
 "use client";
 
 import { Check, X } from "lucide-react";
-import { useState } from "react";
-import { useFormAction, valueOf } from "@/components/forms/use-form-action";
+import { valueOf } from "@/components/forms/use-form-action";
 import { formatMoney, formatPoints } from "@/components/programs/format";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField, FormMessage } from "@/components/ui/form-field";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { approvePointBlockAction, rejectPointBlockAction } from "@/app/(console)/point-blocks/actions";
 
@@ -57,46 +56,27 @@ export function BlockDecision({ block, ownBlock, size = "md" }: { block: Decisio
 }
 
 function RejectBlockButton({ block, ownBlock, size }: { block: DecisionBlock; ownBlock: boolean; size: "sm" | "md" }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="secondary" size={size} data-testid="reject-block">
           <X aria-hidden="true" />
           {ownBlock ? "Withdraw" : "Reject"}
         </Button>
-      </DialogTrigger>
-      {open && <RejectForm block={block} ownBlock={ownBlock} onDone={() => setOpen(false)} />}
-    </Dialog>
-  );
-}
-
-function RejectForm({ block, ownBlock, onDone }: { block: DecisionBlock; ownBlock: boolean; onDone: () => void }) {
-  const [state, formAction, pending] = useFormAction(rejectPointBlockAction, { onSuccess: onDone });
-  const errors = state.success ? undefined : state.errors;
-  return (
-    <DialogContent>
-      <form action={formAction} noValidate className="flex min-h-0 flex-col">
-        <input type="hidden" name="blockId" value={block.id} />
-        <DialogHeader>
-          <DialogTitle>{ownBlock ? "Withdraw" : "Reject"} the block {block.reference}?</DialogTitle>
-          <DialogDescription>Its {formatPoints(block.points)} points will never be available. A rejected block cannot be approved later; record a new one instead.</DialogDescription>
-        </DialogHeader>
-        <DialogBody>
-          <FormMessage message={!state.success && !errors ? state.message : undefined} />
-          <FormField label="Reason" hint="Shown with the block, e.g. “Invoice amount does not match the PO”." error={errors?.reason}>
-            <Textarea name="reason" rows={3} maxLength={500} defaultValue={valueOf(state, "reason")} />
-          </FormField>
-        </DialogBody>
-        <DialogFooter>
-          <Button type="submit" variant="danger" loading={pending} data-testid="confirm-reject-block">
-            {ownBlock ? "Withdraw block" : "Reject block"}
-          </Button>
-          <Button variant="secondary" onClick={onDone} disabled={pending}>
-            Cancel
-          </Button>
-        </DialogFooter>
-      </form>
-    </DialogContent>
+      }
+      title={`${ownBlock ? "Withdraw" : "Reject"} the block ${block.reference}?`}
+      description={`Its ${formatPoints(block.points)} points will never be available. A rejected block cannot be approved later; record a new one instead.`}
+      action={rejectPointBlockAction}
+      hidden={{ blockId: block.id }}
+      submitLabel={ownBlock ? "Withdraw block" : "Reject block"}
+      submitTestId="confirm-reject-block"
+      submitVariant="danger"
+    >
+      {({ state, errors }) => (
+        <FormField label="Reason" hint="Shown with the block, e.g. “Invoice amount does not match the PO”." error={errors?.reason}>
+          <Textarea name="reason" rows={3} maxLength={500} defaultValue={valueOf(state, "reason")} />
+        </FormField>
+      )}
+    </FormDialog>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { SlidersHorizontal } from "lucide-react";
-import { startTransition, useState, type FormEvent, type ReactNode } from "react";
-import { useFormAction, valueOf, type FormAction } from "@/components/forms/use-form-action";
+import { useState, type ReactNode } from "react";
+import { valueOf, type FormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField, FormMessage } from "@/components/ui/form-field";
+import { FormDialog, type FormDialogState } from "@/components/ui/form-dialog";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 
@@ -26,17 +26,30 @@ const WINDOWS = [
 ];
 
 export function TierRulesDialog({ tier, currency, action }: { tier: TierRulesTarget; currency: string; action: FormAction<undefined> }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="ghost" size="sm" data-testid={`tier-rules-${tier.name}`} aria-label={`Edit the rules of ${tier.name}`}>
           <SlidersHorizontal aria-hidden="true" />
           Rules
         </Button>
-      </DialogTrigger>
-      {open && <TierRulesForm tier={tier} currency={currency} action={action} onDone={() => setOpen(false)} />}
-    </Dialog>
+      }
+      size="md"
+      title={`Rules of ${tier.name}`}
+      description={
+        tier.isDefault
+          ? "Every member starts here and no downgrade goes lower, so this tier has no upgrade or downgrade rule."
+          : "How members reach this tier and lose it, and what it gives them. Upgrades happen with the transaction that qualifies; downgrades are checked every night, one tier at a time."
+      }
+      action={action}
+      hidden={{ tierId: tier.id }}
+      // The selects are controlled: React's reset after a <form action> would put them back on their first option.
+      resetOnSubmit={false}
+      submitLabel="Save rules"
+      submitTestId="save-tier-rules"
+    >
+      {(form) => <TierRulesFields tier={tier} currency={currency} {...form} />}
+    </FormDialog>
   );
 }
 
@@ -49,15 +62,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function TierRulesForm({ tier, currency, action, onDone }: { tier: TierRulesTarget; currency: string; action: FormAction<undefined>; onDone: () => void }) {
-  const [state, formAction, pending] = useFormAction(action, { onSuccess: onDone });
-  // Submitted by hand: React resets a form after an action, which would put the selects back on their first option.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
-  const errors = state.success ? undefined : state.errors;
+function TierRulesFields({ tier, currency, state, errors }: { tier: TierRulesTarget; currency: string } & FormDialogState) {
   const initial = (k: string) => valueOf(state, k) ?? tier.values[k] ?? "";
   const [upgradeKind, setUpgradeKind] = useState(initial("upgradeKind") || "none");
   const [metric, setMetric] = useState(initial("trackerMetric") || "transaction_amount");
@@ -65,111 +70,89 @@ function TierRulesForm({ tier, currency, action, onDone }: { tier: TierRulesTarg
   const [downgradeKind, setDowngradeKind] = useState(initial("downgradeKind") || "none");
   const money = METRICS.find((m) => m.value === metric)?.money ?? false;
   return (
-    <DialogContent size="md">
-      <form onSubmit={submit} noValidate className="flex min-h-0 flex-col">
-        <input type="hidden" name="tierId" value={tier.id} />
-        <DialogHeader>
-          <DialogTitle>Rules of {tier.name}</DialogTitle>
-          <DialogDescription>
-            {tier.isDefault
-              ? "Every member starts here and no downgrade goes lower, so this tier has no upgrade or downgrade rule."
-              : "How members reach this tier and lose it, and what it gives them. Upgrades happen with the transaction that qualifies; downgrades are checked every night, one tier at a time."}
-          </DialogDescription>
-        </DialogHeader>
-        <DialogBody>
-          <FormMessage message={!state.success && !errors ? state.message : undefined} />
-          {tier.isDefault ? (
-            <>
-              <input type="hidden" name="upgradeKind" value="none" />
-              <input type="hidden" name="downgradeKind" value="none" />
-            </>
-          ) : (
-            <>
-              <Section title="Upgrade">
-                <FormField label="Members reach this tier when" error={errors?.upgradeKind}>
-                  <Select name="upgradeKind" value={upgradeKind} onChange={(e) => setUpgradeKind(e.target.value)} data-testid="upgrade-kind">
-                    <option value="none">Never automatically (assigned by hand)</option>
-                    <option value="lifetime_points">Their lifetime points reach a threshold</option>
-                    <option value="tracker">A tracker reaches a threshold</option>
+    <>
+      {tier.isDefault ? (
+        <>
+          <input type="hidden" name="upgradeKind" value="none" />
+          <input type="hidden" name="downgradeKind" value="none" />
+        </>
+      ) : (
+        <>
+          <Section title="Upgrade">
+            <FormField label="Members reach this tier when" error={errors?.upgradeKind}>
+              <Select name="upgradeKind" value={upgradeKind} onChange={(e) => setUpgradeKind(e.target.value)} data-testid="upgrade-kind">
+                <option value="none">Never automatically (assigned by hand)</option>
+                <option value="lifetime_points">Their lifetime points reach a threshold</option>
+                <option value="tracker">A tracker reaches a threshold</option>
+              </Select>
+            </FormField>
+            {upgradeKind === "tracker" && (
+              <div className="grid grid-cols-2 gap-3">
+                <FormField label="Tracker adds up" error={errors?.trackerMetric}>
+                  <Select name="trackerMetric" value={metric} onChange={(e) => setMetric(e.target.value)}>
+                    {METRICS.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
                   </Select>
                 </FormField>
-                {upgradeKind === "tracker" && (
-                  <div className="grid grid-cols-2 gap-3">
-                    <FormField label="Tracker adds up" error={errors?.trackerMetric}>
-                      <Select name="trackerMetric" value={metric} onChange={(e) => setMetric(e.target.value)}>
-                        {METRICS.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
-                      </Select>
-                    </FormField>
-                    <FormField label="Over" error={errors?.trackerWindow}>
-                      <Select name="trackerWindow" value={window} onChange={(e) => setWindow(e.target.value)}>
-                        {WINDOWS.map((w) => <option key={w.value} value={w.value}>{w.label}</option>)}
-                      </Select>
-                    </FormField>
-                    {window === "rolling_days" && (
-                      <FormField label="Days in the window" error={errors?.trackerDays}>
-                        <Input name="trackerDays" inputMode="numeric" defaultValue={initial("trackerDays")} className="w-32" />
-                      </FormField>
-                    )}
-                  </div>
-                )}
-                {upgradeKind !== "none" && (
-                  <FormField
-                    label={upgradeKind === "lifetime_points" ? "Lifetime points" : money ? `Threshold (${currency})` : "Threshold"}
-                    hint={upgradeKind === "tracker" && money ? `In whole ${currency}, e.g. 50,000.` : "A whole number; the tier is reached at exactly this value."}
-                    error={errors?.upgradeThreshold}
-                  >
-                    <Input name="upgradeThreshold" inputMode="numeric" defaultValue={initial("upgradeThreshold")} placeholder="10,000" className="w-40" />
-                  </FormField>
-                )}
-              </Section>
-              <Section title="Downgrade">
-                <FormField label="Members drop one tier when" error={errors?.downgradeKind}>
-                  <Select name="downgradeKind" value={downgradeKind} onChange={(e) => setDowngradeKind(e.target.value)} data-testid="downgrade-kind">
-                    <option value="none">Never (the tier is kept)</option>
-                    <option value="inactivity">They make no transaction for some months</option>
-                    <option value="visits">They make too few visits in a window</option>
+                <FormField label="Over" error={errors?.trackerWindow}>
+                  <Select name="trackerWindow" value={window} onChange={(e) => setWindow(e.target.value)}>
+                    {WINDOWS.map((w) => <option key={w.value} value={w.value}>{w.label}</option>)}
                   </Select>
                 </FormField>
-                {downgradeKind === "inactivity" && (
-                  <FormField label="Months without a transaction" hint="Counted from the last transaction, or from reaching the tier if later." error={errors?.inactivityMonths}>
-                    <Input name="inactivityMonths" inputMode="numeric" defaultValue={initial("inactivityMonths")} className="w-32" />
+                {window === "rolling_days" && (
+                  <FormField label="Days in the window" error={errors?.trackerDays}>
+                    <Input name="trackerDays" inputMode="numeric" defaultValue={initial("trackerDays")} className="w-32" />
                   </FormField>
                 )}
-                {downgradeKind === "visits" && (
-                  <div className="grid grid-cols-2 gap-3">
-                    <FormField label="Fewer visits than" error={errors?.minVisits}>
-                      <Input name="minVisits" inputMode="numeric" defaultValue={initial("minVisits")} placeholder="3" />
-                    </FormField>
-                    <FormField label="In the last (days)" error={errors?.visitsDays}>
-                      <Input name="visitsDays" inputMode="numeric" defaultValue={initial("visitsDays")} />
-                    </FormField>
-                  </div>
-                )}
-              </Section>
-            </>
-          )}
-          <Section title="Benefits">
-            <div className="grid grid-cols-2 gap-3">
-              <FormField label="Earn multiplier" hint="Multiplies the programme's base earn (not offers), rounded as the base rule rounds. Empty for none." error={errors?.earnMultiplier}>
-                <Input name="earnMultiplier" inputMode="decimal" defaultValue={initial("earnMultiplier")} placeholder="1.25" />
+              </div>
+            )}
+            {upgradeKind !== "none" && (
+              <FormField
+                label={upgradeKind === "lifetime_points" ? "Lifetime points" : money ? `Threshold (${currency})` : "Threshold"}
+                hint={upgradeKind === "tracker" && money ? `In whole ${currency}, e.g. 50,000.` : "A whole number; the tier is reached at exactly this value."}
+                error={errors?.upgradeThreshold}
+              >
+                <Input name="upgradeThreshold" inputMode="numeric" defaultValue={initial("upgradeThreshold")} placeholder="10,000" className="w-40" />
               </FormField>
-              {!tier.isDefault && (
-                <FormField label="Bonus points on upgrade" hint="Given once, the first time a member reaches this tier." error={errors?.upgradeBonusPoints}>
-                  <Input name="upgradeBonusPoints" inputMode="numeric" defaultValue={initial("upgradeBonusPoints")} placeholder="500" />
-                </FormField>
-              )}
-            </div>
+            )}
           </Section>
-        </DialogBody>
-        <DialogFooter>
-          <Button type="submit" loading={pending} data-testid="save-tier-rules">
-            Save rules
-          </Button>
-          <Button variant="secondary" onClick={onDone} disabled={pending}>
-            Cancel
-          </Button>
-        </DialogFooter>
-      </form>
-    </DialogContent>
+          <Section title="Downgrade">
+            <FormField label="Members drop one tier when" error={errors?.downgradeKind}>
+              <Select name="downgradeKind" value={downgradeKind} onChange={(e) => setDowngradeKind(e.target.value)} data-testid="downgrade-kind">
+                <option value="none">Never (the tier is kept)</option>
+                <option value="inactivity">They make no transaction for some months</option>
+                <option value="visits">They make too few visits in a window</option>
+              </Select>
+            </FormField>
+            {downgradeKind === "inactivity" && (
+              <FormField label="Months without a transaction" hint="Counted from the last transaction, or from reaching the tier if later." error={errors?.inactivityMonths}>
+                <Input name="inactivityMonths" inputMode="numeric" defaultValue={initial("inactivityMonths")} className="w-32" />
+              </FormField>
+            )}
+            {downgradeKind === "visits" && (
+              <div className="grid grid-cols-2 gap-3">
+                <FormField label="Fewer visits than" error={errors?.minVisits}>
+                  <Input name="minVisits" inputMode="numeric" defaultValue={initial("minVisits")} placeholder="3" />
+                </FormField>
+                <FormField label="In the last (days)" error={errors?.visitsDays}>
+                  <Input name="visitsDays" inputMode="numeric" defaultValue={initial("visitsDays")} />
+                </FormField>
+              </div>
+            )}
+          </Section>
+        </>
+      )}
+      <Section title="Benefits">
+        <div className="grid grid-cols-2 gap-3">
+          <FormField label="Earn multiplier" hint="Multiplies the programme's base earn (not offers), rounded as the base rule rounds. Empty for none." error={errors?.earnMultiplier}>
+            <Input name="earnMultiplier" inputMode="decimal" defaultValue={initial("earnMultiplier")} placeholder="1.25" />
+          </FormField>
+          {!tier.isDefault && (
+            <FormField label="Bonus points on upgrade" hint="Given once, the first time a member reaches this tier." error={errors?.upgradeBonusPoints}>
+              <Input name="upgradeBonusPoints" inputMode="numeric" defaultValue={initial("upgradeBonusPoints")} placeholder="500" />
+            </FormField>
+          )}
+        </div>
+      </Section>
+    </>
   );
 }

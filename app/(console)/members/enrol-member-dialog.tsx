@@ -2,41 +2,18 @@
 
 import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useFormAction, valueOf, valuesOf } from "@/components/forms/use-form-action";
+import { valueOf, valuesOf } from "@/components/forms/use-form-action";
 import { AttributeRows } from "@/components/members/attribute-rows";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { CheckboxGroupField, FormField, FormMessage } from "@/components/ui/form-field";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { CheckboxGroupField, FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { enrolMemberAction } from "./actions";
 
 export type EnrolProgramOption = { id: string; code: string; name: string; isDefault: boolean; pointValue: string };
 
 export function EnrolMemberDialog({ programs }: { programs: EnrolProgramOption[] }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button data-testid="enrol-member">
-          <UserPlus aria-hidden="true" />
-          Enrol member
-        </Button>
-      </DialogTrigger>
-      {open && <EnrolMemberForm programs={programs} onDone={() => setOpen(false)} />}
-    </Dialog>
-  );
-}
-
-function EnrolMemberForm({ programs, onDone }: { programs: EnrolProgramOption[]; onDone: () => void }) {
   const router = useRouter();
-  const [state, formAction, pending] = useFormAction(enrolMemberAction, {
-    onSuccess: (result) => {
-      onDone();
-      if (result.data?.memberId) router.push(`/members/${result.data.memberId}`);
-    },
-  });
-  const errors = state.success ? undefined : state.errors;
   const options = programs.map((p) => ({
     value: p.id,
     label: (
@@ -47,14 +24,24 @@ function EnrolMemberForm({ programs, onDone }: { programs: EnrolProgramOption[];
     description: p.isDefault ? `Default (group) programme · ${p.pointValue}` : p.pointValue,
   }));
   return (
-    <DialogContent>
-      <form action={formAction} noValidate className="flex min-h-0 flex-col">
-        <DialogHeader>
-          <DialogTitle>Enrol member</DialogTitle>
-          <DialogDescription>The member starts in each programme’s default tier with a zero balance. The enrolment is recorded in the audit log.</DialogDescription>
-        </DialogHeader>
-        <DialogBody>
-          <FormMessage message={!state.success && !errors ? state.message : undefined} />
+    <FormDialog
+      trigger={
+        <Button data-testid="enrol-member">
+          <UserPlus aria-hidden="true" />
+          Enrol member
+        </Button>
+      }
+      title="Enrol member"
+      description="The member starts in each programme’s default tier with a zero balance. The enrolment is recorded in the audit log."
+      action={enrolMemberAction}
+      onSuccess={(result) => {
+        if (result.data?.memberId) router.push(`/members/${result.data.memberId}`);
+      }}
+      submitLabel="Enrol member"
+      submitTestId="create-member"
+    >
+      {({ state, errors }) => (
+        <>
           <FormField label="External id" hint="The bank’s customer id; systems refer to the member as ext:<external id>." error={errors?.externalId}>
             <Input name="externalId" autoComplete="off" spellCheck={false} defaultValue={valueOf(state, "externalId")} placeholder="CUST-000123" />
           </FormField>
@@ -87,16 +74,8 @@ function EnrolMemberForm({ programs, onDone }: { programs: EnrolProgramOption[];
             initialValues={valuesOf(state, "attrValue")}
             error={errors?.attributes}
           />
-        </DialogBody>
-        <DialogFooter>
-          <Button type="submit" loading={pending} data-testid="create-member">
-            Enrol member
-          </Button>
-          <Button variant="secondary" onClick={onDone} disabled={pending}>
-            Cancel
-          </Button>
-        </DialogFooter>
-      </form>
-    </DialogContent>
+        </>
+      )}
+    </FormDialog>
   );
 }

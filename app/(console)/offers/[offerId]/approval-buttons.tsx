@@ -2,12 +2,11 @@
 
 import { Check, Pencil, Undo2, X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useFormAction, valueOf } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField, FormMessage } from "@/components/ui/form-field";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { approveOfferAction, editLiveOfferAction, rejectOfferAction, withdrawOfferAction } from "../actions";
 
@@ -55,51 +54,31 @@ export function WithdrawButton({ offerId, version }: { offerId: string; version:
 
 /** Send the waiting version back with a note (required), so its author knows what to change. */
 export function RejectButton({ offerId, version }: { offerId: string; version: number }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="secondary" data-testid="reject-offer">
           <X aria-hidden="true" />
           Reject
         </Button>
-      </DialogTrigger>
-      {open && <RejectForm offerId={offerId} version={version} onDone={() => setOpen(false)} />}
-    </Dialog>
+      }
+      title={`Reject version ${version}?`}
+      description={`The version is marked rejected with your note and the draft goes back for editing. ${version > 1 ? "The live version keeps earning." : "Nothing goes live."}`}
+      action={rejectOfferAction}
+      hidden={{ offerId }}
+      submitLabel="Reject"
+      submitTestId="confirm-reject"
+      submitVariant="danger"
+    >
+      {({ state, errors }) => (
+        <FormField label="Note" hint="Shown in the versions table. Say what should change." error={errors?.note}>
+          <Textarea name="note" rows={3} defaultValue={valueOf(state, "note")} required />
+        </FormField>
+      )}
+    </FormDialog>
   );
 }
 
-function RejectForm({ offerId, version, onDone }: { offerId: string; version: number; onDone: () => void }) {
-  const [state, formAction, pending] = useFormAction(rejectOfferAction, { onSuccess: onDone });
-  const errors = state.success ? undefined : state.errors;
-  return (
-    <DialogContent>
-      <form action={formAction} noValidate className="flex min-h-0 flex-col">
-        <input type="hidden" name="offerId" value={offerId} />
-        <DialogHeader>
-          <DialogTitle>{`Reject version ${version}?`}</DialogTitle>
-          <DialogDescription>
-            The version is marked rejected with your note and the draft goes back for editing. {version > 1 ? "The live version keeps earning." : "Nothing goes live."}
-          </DialogDescription>
-        </DialogHeader>
-        <DialogBody>
-          <FormMessage message={!state.success && !errors ? state.message : undefined} />
-          <FormField label="Note" hint="Shown in the versions table. Say what should change." error={errors?.note}>
-            <Textarea name="note" rows={3} defaultValue={valueOf(state, "note")} required />
-          </FormField>
-        </DialogBody>
-        <DialogFooter>
-          <Button type="submit" variant="danger" loading={pending} data-testid="confirm-reject">
-            Reject
-          </Button>
-          <Button variant="secondary" onClick={onDone} disabled={pending}>
-            Cancel
-          </Button>
-        </DialogFooter>
-      </form>
-    </DialogContent>
-  );
-}
 
 /** Starts the next version of a live offer from the live definition and opens it in the wizard. */
 export function EditLiveButton({ offerId, liveVersion }: { offerId: string; liveVersion: number }) {
