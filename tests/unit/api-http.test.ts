@@ -85,11 +85,11 @@ describe("queryToObject", () => {
 });
 
 describe("jsonResponse", () => {
-  it("is JSON, uncached and carries the request id", async () => {
+  it("is JSON, uncached, never compressed by the server and carries the request id", async () => {
     const response = jsonResponse(201, { ok: true }, "req_1", { "Idempotent-Replayed": "true" });
     expect(response.status).toBe(201);
     expect(response.headers.get("content-type")).toBe("application/json");
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
     expect(response.headers.get("x-request-id")).toBe("req_1");
     expect(response.headers.get("idempotent-replayed")).toBe("true");
     expect(await response.json()).toEqual({ ok: true });
