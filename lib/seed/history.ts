@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
-import { expiryStrategies, members, programs, tiers } from "@/db/schema";
+import { expiryStrategies, members, partners, programs, tiers } from "@/db/schema";
 import type { Db } from "@/db";
 import { systemActor } from "@/lib/actor";
 import { expirePoints } from "@/lib/expiry/expire";
 import { awardPoints } from "@/lib/ledger/award";
 import { redeemPoints } from "@/lib/ledger/redeem";
 import { enrolMember } from "@/lib/members";
+import { earnForPartner } from "@/lib/partners/earn";
 import { assignTier } from "@/lib/tiers/assign";
 import { ingestMany } from "@/lib/transactions/ingest-many";
 import { seededRandom } from "./random";
@@ -32,7 +33,8 @@ const SHOPS: [string, string, string, number][] = [
 /**
  * Six months of programme history for the reports: 180 members enrolled over the period, about 1,100
  * card transactions through the real engine (base earn and the demo offers live then), redemptions,
- * promotional points that expired, and members moved up a tier. Every use case runs with `now` set to the
+ * promotional points that expired, members moved up a tier, and the demo partners' own earn (funded
+ * from Skyward's point blocks, billed to Stay Hotels). Every use case runs with `now` set to the
  * day it happens, and the transaction, fulfilment and enrolment times are then set to that day, so the
  * dashboards show a real trend. Loaded once, after the other demo data.
  */
@@ -99,6 +101,27 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<boolean
       }
     }
   }
+  // The demo partners' own earn (flights and stays booked with them): TRVL points that Skyward Airlines pays
+  // for from its prepaid point blocks and Stay Hotels is billed for, post-paid, at the end of its cycle.
+  const partnerRows = await db.select({ id: partners.id, code: partners.code }).from(partners).where(inArray(partners.code, ["SKYW", "STAYPTS"]));
+  const skyward = partnerRows.find((r) => r.code === "SKYW");
+  const stay = partnerRows.find((r) => r.code === "STAYPTS");
+  const travellers = people.filter((p) => p.programIds.includes(trvl));
+  if (skyward && stay) {
+    for (let daysAgo = DAYS; daysAgo >= 1; daysAgo -= 3) {
+      for (const p of travellers.filter((x) => x.enrolledDaysAgo >= daysAgo && rand() < 0.08)) {
+        const partner = rand() < 0.6 ? skyward : stay;
+        const at = dayAt(daysAgo, 10 + Math.floor(rand() * 10));
+        const earn = { externalId: `DEMO-HIST-P-${++n}`, memberId: p.id, points: 250 * (1 + Math.floor(rand() * 8)), reason: null, occurredAt: at };
+        await db.transaction((tx) => earnForPartner(tx, actor, partner.id, earn, at));
+      }
+    }
+    await db.execute(sql`update partner_transactions set created_at = occurred_at where external_id like 'DEMO-HIST-P-%'`);
+    await db.execute(sql`
+      update point_block_debits d set at = t.occurred_at
+      from partner_transactions t where d.partner_transaction_id = t.id and t.external_id like 'DEMO-HIST-P-%'`);
+  }
+
   // The promotional points nobody spent expired 90 days on, at the programme's midnight.
   for (let daysAgo = 62; daysAgo >= 55; daysAgo--) await expirePoints(db, { now: dayAt(daysAgo, 0), actor });
 

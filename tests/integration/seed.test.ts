@@ -44,6 +44,15 @@ describe("demo data", () => {
     expect(h!.tiers).toBeGreaterThan(15);
     expect(h!.transactions).toBeGreaterThan(700);
     expect(h!.offer_awards).toBeGreaterThan(0);
+    // The partners' own earn: Skyward's blocks used month after month, Stay Hotels' points waiting for its statement.
+    const [p] = await getDb().execute<{ block_months: number; block_points: string; billable: number }>(sql`
+      select
+        (select count(distinct date_trunc('month', d.at))::int from point_block_debits d join partner_transactions t on t.id = d.partner_transaction_id where t.external_id like 'DEMO-HIST-P-%') as block_months,
+        (select coalesce(sum(d.points), 0)::text from point_block_debits d join partner_transactions t on t.id = d.partner_transaction_id where t.external_id like 'DEMO-HIST-P-%') as block_points,
+        (select count(*)::int from partner_transactions t join partners p on p.id = t.partner_id where p.code = 'STAYPTS' and t.external_id like 'DEMO-HIST-P-%' and t.statement_id is null) as billable`);
+    expect(p!.block_months).toBeGreaterThanOrEqual(5);
+    expect(Number(p!.block_points)).toBeGreaterThan(50_000);
+    expect(p!.billable).toBeGreaterThan(20);
     expect((await checkLedgerIntegrity(getDb())).ok).toBe(true);
   });
 
