@@ -116,6 +116,11 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<boolean
         await db.transaction((tx) => earnForPartner(tx, actor, partner.id, earn, at));
       }
     }
+    // Skyward bought its blocks before the history began.
+    const bought = dayAt(DAYS + 10, 11).toISOString();
+    await db.execute(sql`
+      update point_blocks set created_at = ${bought}::timestamptz, decided_at = ${bought}::timestamptz
+      where partner_id = ${skyward.id} and reference in ('SKYW-PO-0001', 'SKYW-RESERVE')`);
     await db.execute(sql`update partner_transactions set created_at = occurred_at where external_id like 'DEMO-HIST-P-%'`);
     await db.execute(sql`
       update point_block_debits d set at = t.occurred_at
