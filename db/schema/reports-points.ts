@@ -73,6 +73,21 @@ export const reportMemberLastActive = pgTable(
   (t) => [primaryKey({ columns: [t.scope, t.memberId] })],
 );
 
+/**
+ * How many members' last active day in a scope (report_member_last_active) is `day`: the members
+ * active at least once from a day A to now are the sum over days ≥ A, exactly. The dashboard's
+ * "active members" for a period that ends today reads it.
+ */
+export const reportLastActiveDays = pgTable(
+  "report_last_active_days",
+  {
+    scope: uuid().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    members: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day] })],
+);
+
 /** Members in each tier of each programme now, folded from the tier history (enrolment is its first line). */
 export const reportTierMembers = pgTable(
   "report_tier_members",

@@ -4,6 +4,7 @@
  *  - 0015: each member's last active day per scope, from the per-period rows of report_active_members.
  *  - 0017: refunds and chargebacks made before transaction_refunds existed, from their audit records,
  *    and whatever part of refunded_amount no audit record explains.
+ *  - 0019: how many members were last active on each day, from 0015's table.
  */
 import { randomUUID } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -73,6 +74,16 @@ it("keeps active members and earlier refunds when it reshapes the report tables"
       ].sort((x, y) => (x.scope + x.member_id < y.scope + y.member_id ? -1 : 1)),
     );
     expect(await sql`select 1 from pg_tables where tablename = 'report_active_members'`).toHaveLength(0);
+    // 0019: how many members were last active on each day.
+    const lastDays = await sql<{ scope: string; day: string; members: number }[]>`
+      select scope::text, day::text, members from report_last_active_days order by scope, day`;
+    expect(lastDays).toEqual(
+      [
+        { scope: group, day: "2025-01-20", members: 1 },
+        { scope: group, day: "2025-02-05", members: 1 },
+        { scope: program, day: "2025-01-20", members: 1 },
+      ].sort((x, y) => (x.scope + x.day < y.scope + y.day ? -1 : 1)),
+    );
 
     const refunds = await sql<{ transaction_id: string; amount: string; reason: string; at: string }[]>`
       select transaction_id::text, amount::text, reason, (at at time zone 'UTC')::text as at from transaction_refunds order by at`;

@@ -93,11 +93,10 @@ const activeCounts = async () =>
     select concat_ws(' ', scope, grain, period, active_members) as r from report_member_counts where active_members <> 0 order by 1`)).map((x) => x.r);
 
 /**
- * The same counted from scratch: distinct members with a movement (per programme, on its local day;
+ * Activity counted from scratch: each member's days with a movement (per programme, on its local day;
  * for the group, in any programme) or, for the group, a transaction (on the default programme's day).
  */
-const activeFromSource = async () =>
-  (await db().execute<{ r: string }>(sql`
+const ACTIVITY = sql`
     with zone as (select coalesce((select time_zone from programs where is_default), 'UTC') as tz),
     moves as (
       select a.program_id, a.member_id, (je.at at time zone p.time_zone)::date as day
@@ -107,12 +106,33 @@ const activeFromSource = async () =>
       select program_id as scope, member_id, day from moves
       union select '00000000-0000-0000-0000-000000000000'::uuid, member_id, day from moves
       union select '00000000-0000-0000-0000-000000000000'::uuid, t.member_id, (t.occurred_at at time zone zone.tz)::date from transactions t, zone
-    ), periods as (
+    )`;
+
+/** Active members per scope, grain and period, from scratch. */
+const activeFromSource = async () =>
+  (await db().execute<{ r: string }>(sql`
+    ${ACTIVITY}, periods as (
       select scope, member_id, 0 as grain, day as period from activity
       union all select scope, member_id, 1, date_trunc('week', day::timestamp)::date from activity
       union all select scope, member_id, 2, date_trunc('month', day::timestamp)::date from activity
     )
     select concat_ws(' ', scope, grain, period, count(distinct member_id)) as r from periods group by scope, grain, period order by 1`)).map((x) => x.r);
+
+/** For each scope and first day: the dashboard's active members from that day to today, and the same from scratch. */
+async function activeSinceBothWays(scopes: string[], days: string[]) {
+  const today = formatDay(localDate(new Date(), "Asia/Kolkata"));
+  const dashboardSays: Record<string, number | null> = {};
+  const sourceSays: Record<string, number> = {};
+  for (const scope of scopes) {
+    for (const from of days) {
+      dashboardSays[`${scope} ${from}`] = (await dashboard(scope, { from, to: today, grain: "month" })).activeInRange;
+      const id = scope === "group" ? "00000000-0000-0000-0000-000000000000" : scope;
+      const [r] = await db().execute<{ n: number }>(sql`${ACTIVITY} select count(distinct member_id)::int as n from activity where scope = ${id}::uuid and day >= ${from}::date`);
+      sourceSays[`${scope} ${from}`] = r!.n;
+    }
+  }
+  return { dashboardSays, sourceSays };
+}
 
 const currentSum = async (programIds: string[]) => {
   const [r] = await db().execute<{ total: string }>(sql`select coalesce(sum(current), 0)::text as total from member_programs where program_id = any(${`{${programIds.join(",")}}`}::uuid[])`);
@@ -222,6 +242,16 @@ describe("points dashboard rollups", () => {
     expect(weeks.members.map((m) => m.activeMembers)).toEqual([1, 1, 3]);
   });
 
+  it("counts distinct members active from any day to today exactly, and falls back to the last month for a period that has ended", async () => {
+    const { dashboardSays, sourceSays } = await activeSinceBothWays(["group", india.id, usa.id], ["2024-12-01", "2025-01-15", "2025-01-16", "2025-02-01"]);
+    expect(dashboardSays).toEqual(sourceSays);
+    expect(dashboardSays["group 2025-01-15"]).toBe(3); // m1, m2, m3
+    expect(dashboardSays["group 2025-01-16"]).toBe(1); // m2 only (February)
+    const ended = await dashboard("group", { from: "2025-01-01", to: "2025-01-31", grain: "day" });
+    expect(ended.activeInRange).toBeNull();
+    expect(ended.activeInMonth).toEqual({ month: "2025-01-01", members: 3 });
+  });
+
   it("counts a member enrolled in two programmes as one new member of the group", async () => {
     // Today in either time zone (a group member is new on the local day of their first programme).
     const today = formatDay(localDate(new Date(), "Asia/Kolkata"));
@@ -312,6 +342,8 @@ describe("points dashboard refresh", () => {
     const after = [await count(india.id, 0, "2025-02-03"), await count(india.id, 1, "2025-02-03"), await count(india.id, 0, "2025-01-22"), await count(india.id, 1, "2025-01-20"), await count(india.id, 2, "2025-01-01")];
     expect(after.map(Number)).toEqual([Number(before[0]), Number(before[1]), Number(before[2]) + 1, Number(before[3]) + 1, Number(before[4])]);
     expect(await activeCounts()).toEqual(await activeFromSource());
+    const since = await activeSinceBothWays(["group", india.id, usa.id], ["2024-12-01", "2024-12-21", "2025-01-22", "2025-02-04"]);
+    expect(since.dashboardSays).toEqual(since.sourceSays);
   });
 });
 

@@ -35,8 +35,12 @@ export function DashboardTiles({ dashboard }: { dashboard: PointsDashboard }) {
       <StatTile testId="tile-new-members" label="New members" value={formatPoints(dashboard.newMembers)} detail={`Enrolled from ${day(range.from)} to ${end}`} />
       <StatTile
         testId="tile-active-members"
-        label="Active members" value={formatPoints(dashboard.activeInMonth.members)}
-        detail={`With a points movement${dashboard.scope === "group" ? " or a transaction" : ""} in ${bucketLabel(dashboard.activeInMonth.month, "month")}`}
+        label="Active members"
+        value={formatPoints(dashboard.activeInRange ?? dashboard.activeInMonth.members)}
+        detail={`With a points movement${dashboard.scope === "group" ? " or a transaction" : ""} ${
+          // A distinct count over the whole period is kept only up to today; for an earlier period, its last month's.
+          dashboard.activeInRange !== null ? `from ${day(range.from)} to ${end}` : `in ${bucketLabel(dashboard.activeInMonth.month, "month")}`
+        }`}
       />
     </div>
   );

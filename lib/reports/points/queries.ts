@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { bucketStarts, type ReportRange } from "@/lib/reports/range";
+import { localDate } from "@/lib/engine/calendar";
+import { bucketStarts, formatDay, type ReportRange } from "@/lib/reports/range";
 import { breakageRate, bucketCounts, bucketize, figuresOf, liabilityByCurrency, MOVEMENT_KEYS, zeroMovements, type Movements, type PointsBucket } from "./compute";
 import { GRAIN_CODE, GROUP_SCOPE } from "./scope";
 
@@ -24,6 +25,11 @@ export type PointsDashboard = {
   newMembers: number;
   /** Distinct members with a movement (group: or a transaction) in the calendar month of the range's last day, and that month. */
   activeInMonth: { month: string; members: number };
+  /**
+   * For a range that ends today (or later): distinct members active at least once from its first day
+   * on, exactly (report_last_active_days). Null for a range that ended before today.
+   */
+  activeInRange: number | null;
   tiers: { programCode: string; programName: string; tier: string; rank: number; members: number }[];
 };
 
@@ -49,9 +55,12 @@ const toMovements = (r: SumRow | undefined): Movements => {
  * rollups only: daily movements, what was outstanding before the range and before the end of it, the
  * member counts and the tier distribution. Group points are the programmes' points added up.
  */
-export async function pointsDashboard(db: DbOrTx, input: { scope: string; range: ReportRange; programs?: DashboardProgram[] }): Promise<PointsDashboard> {
+export async function pointsDashboard(db: DbOrTx, input: { scope: string; range: ReportRange; programs?: DashboardProgram[]; now?: Date }): Promise<PointsDashboard> {
   const programs = input.programs ?? (await dashboardPrograms(db));
   const { range } = input;
+  // Today where the scope counts its days: the programme's zone, or the default programme's for the group.
+  const zone = (input.scope === "group" ? programs.find((p) => p.isDefault) : programs.find((p) => p.id === input.scope))?.timeZone ?? "UTC";
+  const endsToday = range.to >= formatDay(localDate(input.now ?? new Date(), zone));
   const inScope = input.scope === "group" ? programs : programs.filter((p) => p.id === input.scope);
   const ids = inScope.map((p) => p.id);
   const idList = sql`${`{${ids.join(",")}}`}::uuid[]`;
@@ -59,7 +68,7 @@ export async function pointsDashboard(db: DbOrTx, input: { scope: string; range:
   const firstStart = bucketStarts(range)[0]!;
   const month = `${range.to.slice(0, 7)}-01`;
 
-  const [daily, perProgram, lifetime, counts, newDays, active, tiers] = await Promise.all([
+  const [daily, perProgram, lifetime, counts, newDays, active, activeSince, tiers] = await Promise.all([
     db.execute<SumRow & { day: string }>(sql`
       select day::text as day, ${SUMS} from report_points_daily
       where program_id = any(${idList}) and day between ${range.from}::date and ${range.to}::date
@@ -79,6 +88,9 @@ export async function pointsDashboard(db: DbOrTx, input: { scope: string; range:
       select period::text as period, new_members from report_member_counts
       where scope = ${countScope}::uuid and grain = 0 and period between ${range.from}::date and ${range.to}::date and new_members <> 0`),
     db.execute<{ n: number }>(sql`select active_members as n from report_member_counts where scope = ${countScope}::uuid and grain = 2 and period = ${month}::date`),
+    endsToday
+      ? db.execute<{ n: number }>(sql`select coalesce(sum(members), 0)::int as n from report_last_active_days where scope = ${countScope}::uuid and day >= ${range.from}::date`)
+      : Promise.resolve(null),
     db.execute<{ code: string; program_name: string; tier: string; rank: number; members: string | null }>(sql`
       select p.code, p.name as program_name, t.name as tier, t.rank, coalesce(r.members, 0)::text as members
       from tiers t join programs p on p.id = t.program_id
@@ -120,6 +132,7 @@ export async function pointsDashboard(db: DbOrTx, input: { scope: string; range:
     members: buckets.map((b) => ({ start: b.start, label: b.label, newMembers: newBy.get(b.start) ?? 0, activeMembers: activeBy.get(b.start) ?? 0 })),
     newMembers: [...newBy.values()].reduce((a, b) => a + b, 0),
     activeInMonth: { month, members: active[0]?.n ?? 0 },
+    activeInRange: activeSince ? (activeSince[0]?.n ?? 0) : null,
     tiers: tiers.map((t) => ({ programCode: t.code, programName: t.program_name, tier: t.tier, rank: t.rank, members: Number(t.members) })),
   };
 }

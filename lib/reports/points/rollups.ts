@@ -136,6 +136,17 @@ async function foldActivity(ctx: RollupContext): Promise<number> {
     insert into report_member_counts as c (scope, grain, period, active_members)
     select scope, grain, period, count(*) from judged group by scope, grain, period
     on conflict (scope, grain, period) do update set active_members = c.active_members + excluded.active_members`);
+  // A member whose last day moves on leaves the count of the old day for the new one.
+  await ctx.tx.execute(sql`
+    insert into report_last_active_days as h (scope, day, members)
+    select scope, day, sum(delta) from (
+      select scope, last_day as day, 1 as delta from report_points_active_members
+      where last_day_before is null or last_day > last_day_before
+      union all
+      select scope, last_day_before, -1 from report_points_active_members
+      where last_day > last_day_before
+    ) moved group by scope, day
+    on conflict (scope, day) do update set members = h.members + excluded.members`);
   await ctx.tx.execute(sql`
     insert into report_member_last_active as la (scope, member_id, last_day)
     select scope, member_id, last_day from report_points_active_members

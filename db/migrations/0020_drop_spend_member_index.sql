@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS "member_spend_months_member_idx";
