@@ -85,3 +85,28 @@ export function csvLines(rows: readonly (readonly Cell[])[]): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return csvLines([header, ...rows]);
 }
+
+/**
+ * A CSV download written as it is read: the header, then each batch of `batches` as it comes (UTF-8
+ * with a byte-order mark, so spreadsheets read it right). A download the browser abandons closes the
+ * batches, so the query behind them stops.
+ */
+export function csvStreamDownload<T>(fileName: string, header: readonly string[], batches: AsyncGenerator<T[]>, toRow: (item: T) => readonly Cell[]): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`\ufeff${csvLines([header])}`));
+    },
+    async pull(controller) {
+      const next = await batches.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(csvLines(next.value.map(toRow))));
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]+/g, "_")}"`, "cache-control": "no-store" },
+  });
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import type { ImportProgressData } from "@/components/imports/import-progress";
 import { isDomainError } from "@/lib/errors";
-import { csvLines, toCsv } from "./csv";
+import { csvStreamDownload, toCsv } from "./csv";
 import { IMPORT_KIND_INFO, type ImportKindName } from "./format";
 import { allImportErrors, countRepeatedRows, getImport, type ImportView } from "./queries";
 
@@ -47,27 +47,8 @@ export async function importErrorsResponse(importId: string, kind: ImportKindNam
   const view = await importOfKind(importId, kind);
   if (!view) return new Response("No such import.", { status: 404 });
   const header = ["line", IMPORT_KIND_INFO[view.kind].referenceColumn, "code", "message"];
-  const encoder = new TextEncoder();
-  const batches = allImportErrors(getDb(), view);
-  // Written as it is read, a few thousand rows at a time; the byte-order mark makes spreadsheets read UTF-8.
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(`\ufeff${csvLines([header])}`));
-    },
-    async pull(controller) {
-      const next = await batches.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(csvLines(next.value.map((e) => [e.line, e.reference ?? "", e.code, e.message]))));
-    },
-  });
   const base = view.fileName.replace(/\.(csv|txt)$/i, "").replace(/[^\w.-]+/g, "_").slice(0, 80) || "import";
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${base}-errors.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvStreamDownload(`${base}-errors.csv`, header, allImportErrors(getDb(), view), (e) => [e.line, e.reference ?? "", e.code, e.message]);
 }
 
 /** A small example file of the kind with every column, to start from. */

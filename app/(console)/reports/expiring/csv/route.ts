@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { allExpiringPoints } from "@/lib/expiry/report";
 import { parseExpiringParams } from "@/lib/expiry/report-params";
-import { csvLines } from "@/lib/imports/csv";
+import { csvStreamDownload } from "@/lib/imports/csv";
 import { listPrograms } from "@/lib/programs";
 import { routeUser } from "../../../transactions/imports/access";
 
@@ -26,28 +26,7 @@ export async function GET(request: Request) {
     const message = parsed.ok ? "There is no programme yet." : parsed.message;
     return Response.json({ error: { code: "validation_failed", message, details } }, { status: 400, headers: { "cache-control": "no-store" } });
   }
-  const encoder = new TextEncoder();
-  const batches = allExpiringPoints(db, { programId: program.id, days: parsed.days, now: new Date() });
-  // The byte-order mark makes spreadsheets read UTF-8.
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(`\ufeff${csvLines([HEADER])}`));
-    },
-    async pull(controller) {
-      const next = await batches.next();
-      if (next.done) return controller.close();
-      controller.enqueue(
-        encoder.encode(
-          csvLines(next.value.map((r) => [r.memberId, r.externalId, r.name ?? "", program.code, r.points, r.lots, r.firstExpiresAt.toISOString(), r.spendableUntil, r.current])),
-        ),
-      );
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-  const name = `expiring-points-${program.code}-${parsed.days}-days.csv`.replace(/[^\w.-]+/g, "_");
-  return new Response(stream, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
-  });
+  return csvStreamDownload(`expiring-points-${program.code}-${parsed.days}-days.csv`, HEADER, allExpiringPoints(db, { programId: program.id, days: parsed.days, now: new Date() }), (r) => [
+    r.memberId, r.externalId, r.name ?? "", program.code, r.points, r.lots, r.firstExpiresAt.toISOString(), r.spendableUntil, r.current,
+  ]);
 }
