@@ -11,9 +11,9 @@ import { GROUP_SCOPE } from "./scope";
  *
  * What the dashboard can answer exactly and cheaply from them: movements and outstanding points for
  * any range (sums of ~1,100 daily rows per programme over 3 years), new members and active members per
- * day, week or month. Distinct active members over an arbitrary range cannot be added up from periods,
- * and counting them from the member rows would read millions of rows; the headline shows active
- * members in the calendar month of the range's last day instead.
+ * day, week or month, and distinct active members from any day to today (report_last_active_days).
+ * Distinct active members over a range that ended earlier cannot be added up from periods; the
+ * headline then shows the calendar month of the range's last day.
  */
 
 /** The local day of an instant in the programme's time zone (`p` is the programmes row). */
