@@ -13,12 +13,12 @@ import { redeemPoints } from "@/lib/ledger/redeem";
 import { enrolMember } from "@/lib/members";
 import { createProgram, setDefaultProgram } from "@/lib/programs";
 import { startBenchDatabase } from "./lib/database";
+import { percentile, runConcurrently } from "./lib/stats";
 
 const actor = systemActor("bench");
 const AWARDS = Number(process.env.BENCH_AWARDS ?? 20_000);
 const CONCURRENCY = 16;
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
 /** Inserts the rows of `count` awards (entry, 2 postings, lot, audit) by bare multi-row INSERTs, 500 per statement, 16 at a time. */
@@ -57,17 +57,9 @@ async function main() {
     await db.execute(sql`analyze`);
 
     // 1. Awards through the use case, 16 at a time.
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < AWARDS) {
-          const i = next++;
-          await awardPoints(db, actor, { memberId: memberIds[i % memberIds.length]!, programId: programs[i % 5]!.id, points: 10 + (i % 90), reason: "bench" });
-        }
-      }),
+    const { rate: useCaseRate } = await runConcurrently(AWARDS, CONCURRENCY, (i) =>
+      awardPoints(db, actor, { memberId: memberIds[i % memberIds.length]!, programId: programs[i % 5]!.id, points: 10 + (i % 90), reason: "bench" }),
     );
-    const useCaseRate = AWARDS / ((performance.now() - started) / 1000);
 
     // The same through the batch use case (transaction batches, imports): 500 awards per call, 16 at a time.
     let nextBatch = 0;
