@@ -25,7 +25,7 @@ export async function assignTier(db: DbOrTx, actor: Actor, input: AssignTierInpu
     const [tier] = await tx.select().from(tiers).where(and(eq(tiers.id, input.tierId), eq(tiers.programId, input.programId)));
     if (!tier) throw new DomainError("tier_not_found", "That tier is not one of this programme's tiers.", { field: "tierId" });
     if (row!.tierId === tier.id) throw new DomainError("validation_failed", `The member is already in ${tier.name}.`, { field: "tierId" });
-    const [applied] = await recordTierChanges(tx, actor, [{ memberId: input.memberId, programId: input.programId, fromTierId: row!.tierId, toTierId: tier.id, reason: `Set by hand: ${reason.data}` }], now);
+    const [applied] = await recordTierChanges(tx, actor, [{ memberId: input.memberId, programId: input.programId, fromTierId: row!.tierId, toTierId: tier.id, reason: `Set by hand: ${reason.data}` }], now, null);
     if (!applied) throw new DomainError("conflict", "The member's tier changed meanwhile: look again and retry.");
     await writeAudit(tx, actor, {
       action: "member.tier.assign",

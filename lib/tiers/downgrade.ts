@@ -66,7 +66,7 @@ export async function runTierDowngrades(db: Db, options: { now?: Date; batchSize
       // Locks held for this batch only: transactions and redemptions of these members wait a moment at most.
       moved += (await db.transaction(async (tx) => {
         await lockForChange(tx, changes);
-        return recordTierChanges(tx, actor, changes, now);
+        return recordTierChanges(tx, actor, changes, now, "member.tier.downgrade");
       })).length;
     }
     if (!last) return moved;

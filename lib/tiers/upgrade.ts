@@ -39,7 +39,7 @@ export async function upgradeTiers(tx: DbOrTx, actor: Actor, rules: TierRules, m
     const decision = decideUpgrade(p.tiers, r.tier_id, { lifetime: Number(r.lifetime), trackers: trackers.get(r.member_id) ?? {}, lastTransactionAt: null, tierSince: now, currency: p.currency });
     if (decision) changes.push({ memberId: r.member_id, programId: r.program_id, fromTierId: r.tier_id, toTierId: decision.tier.id, reason: decision.reason, bonus: bonusOf(decision.tier) });
   }
-  return recordTierChanges(tx, actor, await withoutRepeatBonuses(tx, changes), now);
+  return recordTierChanges(tx, actor, await withoutRepeatBonuses(tx, changes), now, "member.tier.upgrade");
 }
 
 const bonusOf = (t: CompiledTier) => (t.upgradeBonusPoints ? { points: t.upgradeBonusPoints, tierName: t.name } : undefined);

@@ -26,6 +26,9 @@ const buy = (memberId: string, amount: number, now = T0) =>
 const tierOf = async (memberId: string) => (await db.select({ tierId: memberPrograms.tierId }).from(memberPrograms).where(and(eq(memberPrograms.memberId, memberId), eq(memberPrograms.programId, program.id))))[0]!.tierId;
 const changesOf = (memberId: string) => db.select().from(memberTierChanges).where(eq(memberTierChanges.memberId, memberId)).orderBy(asc(memberTierChanges.id));
 const pointsOf = async (memberId: string) => (await db.select().from(memberPrograms).where(eq(memberPrograms.memberId, memberId)))[0]!;
+const tierAudits = (memberId: string) =>
+  db.select({ action: auditLog.action, actorLabel: auditLog.actorLabel, before: auditLog.before, after: auditLog.after }).from(auditLog)
+    .where(and(eq(auditLog.entityType, "member"), eq(auditLog.entityId, memberId), sql`${auditLog.action} like 'member.tier.%'`)).orderBy(asc(auditLog.id));
 const NONE = { upgrade: null, downgrade: null, earnMultiplier: null, upgradeBonusPoints: null };
 
 beforeAll(async () => {
@@ -82,6 +85,15 @@ describe("upgrades within the transaction that crosses the threshold", () => {
     await buy(member.id, 10_000); // ₹1,000 spent in all: Silver
     expect(await tierOf(member.id)).toBe(silver.id);
     expect((await changesOf(member.id)).at(-1)).toMatchObject({ fromTierId: base.id, toTierId: silver.id, reason: "Upgraded: spend in the last 365 days ₹1,000.00 ≥ ₹1,000.00" });
+    // The change is in the audit log too, signed by whoever sent the transaction; the rolled-back one left none.
+    expect(await tierAudits(member.id)).toEqual([
+      {
+        action: "member.tier.upgrade",
+        actorLabel: systemTestActor.label,
+        before: { programId: program.id, tierId: base.id },
+        after: { programId: program.id, tierId: silver.id, reason: "Upgraded: spend in the last 365 days ₹1,000.00 ≥ ₹1,000.00" },
+      },
+    ]);
   });
 
   it("upgrades on lifetime points with the bonus, and the next earn is multiplied", async () => {
@@ -108,6 +120,11 @@ describe("upgrades within the transaction that crosses the threshold", () => {
     expect(await runTierDowngrades(db, { now: due })).toBeGreaterThanOrEqual(1);
     expect(await tierOf(member.id)).toBe(silver.id);
     expect((await changesOf(member.id)).at(-1)).toMatchObject({ fromTierId: gold.id, toTierId: silver.id, reason: "Downgraded: no transaction in 6 months since reaching Gold on " + T0.toISOString().slice(0, 10), at: due });
+    expect((await tierAudits(member.id)).map((a) => [a.action, (a.after as { tierId: string }).tierId])).toEqual([
+      ["member.tier.upgrade", silver.id],
+      ["member.tier.upgrade", gold.id],
+      ["member.tier.downgrade", silver.id],
+    ]);
     // Run again: nobody moves twice.
     expect(await runTierDowngrades(db, { now: due })).toBe(0);
   });
@@ -123,13 +140,14 @@ describe("the downgrade job", () => {
   it("two concurrent runs change each member once", async () => {
     const members = await Promise.all(Array.from({ length: 24 }, () => makeMember([program.id])));
     const reached = new Date();
-    await db.transaction((tx) => recordTierChanges(tx, systemTestActor, members.map((m) => ({ memberId: m.id, programId: program.id, fromTierId: base.id, toTierId: gold.id, reason: "test" })), reached));
+    await db.transaction((tx) => recordTierChanges(tx, systemTestActor, members.map((m) => ({ memberId: m.id, programId: program.id, fromTierId: base.id, toTierId: gold.id, reason: "test" })), reached, null));
     const now = addMonthsUtc(reached, 7);
     const [a, b] = await Promise.all([runTierDowngrades(db, { now, batchSize: 5 }), runTierDowngrades(db, { now, batchSize: 7 })]);
     expect(a + b).toBe(24);
     for (const m of members) {
       expect(await tierOf(m.id)).toBe(silver.id);
       expect((await changesOf(m.id)).filter((c) => c.toTierId === silver.id)).toHaveLength(1);
+      expect((await tierAudits(m.id)).filter((a) => a.action === "member.tier.downgrade")).toHaveLength(1);
     }
   });
 });
