@@ -62,8 +62,9 @@ export async function openBillingCycle(db: DbOrTx, partnerId: string): Promise<O
  * before the close. A transaction belongs to the statement that claimed it (its statementId), set by the
  * same UPDATE whose rows the statement sums, so nothing is billed twice or missed, however many earn
  * transactions or closes run at the same time; one that commits after the close waits for the next one.
+ * `closedAt` (the demo's history only) closes as of an earlier moment, after the previous statement.
  */
-export async function closeBillingCycle(db: DbOrTx, actor: Actor, partnerId: string): Promise<PartnerStatement> {
+export async function closeBillingCycle(db: DbOrTx, actor: Actor, partnerId: string, options: { closedAt?: Date } = {}): Promise<PartnerStatement> {
   if (!UUID.test(partnerId)) throw noPartner(partnerId);
   // One transaction under the partner's lock: two closes serialise, and the statement's number, period
   // and totals are written with the claim of its transactions or not at all.
@@ -74,7 +75,8 @@ export async function closeBillingCycle(db: DbOrTx, actor: Actor, partnerId: str
     }
     const [last] = await tx.select().from(partnerStatements).where(eq(partnerStatements.partnerId, partnerId)).orderBy(desc(partnerStatements.number)).limit(1);
     const [{ closedAt }] = (await tx.execute<{ closedAt: string }>(sql`select clock_timestamp() as "closedAt"`)) as unknown as [{ closedAt: string }];
-    const periodTo = new Date(closedAt);
+    const periodTo = options.closedAt ?? new Date(closedAt);
+    if (last && periodTo <= last.periodTo) throw new Error(`a statement of ${partner.name} already ends at ${last.periodTo.toISOString()}`);
     const id = randomUUID();
     const [claimed] = (await tx.execute<{ n: string; points: string; debit: string }>(sql`
       with billed as (

@@ -6,7 +6,9 @@ import { systemActor } from "@/lib/actor";
 import { expirePoints } from "@/lib/expiry/expire";
 import { awardPoints } from "@/lib/ledger/award";
 import { redeemPoints } from "@/lib/ledger/redeem";
+import { isDomainError } from "@/lib/errors";
 import { enrolMember } from "@/lib/members";
+import { closeBillingCycle } from "@/lib/partners/billing";
 import { earnForPartner } from "@/lib/partners/earn";
 import { assignTier } from "@/lib/tiers/assign";
 import { ingestMany } from "@/lib/transactions/ingest-many";
@@ -38,6 +40,8 @@ const SHOPS: [string, string, string, number][] = [
  * day it happens, and the transaction, fulfilment and enrolment times are then set to that day, so the
  * dashboards show a real trend. Loaded once, after the other demo data.
  */
+const IST_OFFSET_MS = 330 * 60_000;
+
 export async function seedDemoHistory(db: Db, now = new Date()): Promise<boolean> {
   const [done] = await db.select({ id: members.id }).from(members).where(like(members.externalId, `${PREFIX}%`)).limit(1);
   if (done) return false;
@@ -125,6 +129,15 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<boolean
     await db.execute(sql`
       update point_block_debits d set at = t.occurred_at
       from partner_transactions t where d.partner_transaction_id = t.id and t.external_id like 'DEMO-HIST-P-%'`);
+    // Stay Hotels' monthly cycle was closed at midnight in India on the first of each month up to last
+    // month's: since then its stays wait in the open cycle.
+    for (let month = 5; month >= 1; month--) {
+      const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - month, 1) - IST_OFFSET_MS);
+      if (first.getTime() <= today - DAYS * DAY) continue;
+      await closeBillingCycle(db, actor, stay.id, { closedAt: first }).catch((error: unknown) => {
+        if (!isDomainError(error) || error.code !== "nothing_to_bill") throw error;
+      });
+    }
   }
 
   // The promotional points nobody spent expired 90 days on, at the programme's midnight.

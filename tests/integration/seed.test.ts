@@ -44,15 +44,22 @@ describe("demo data", () => {
     expect(h!.tiers).toBeGreaterThan(15);
     expect(h!.transactions).toBeGreaterThan(700);
     expect(h!.offer_awards).toBeGreaterThan(0);
-    // The partners' own earn: Skyward's blocks used month after month, Stay Hotels' points waiting for its statement.
-    const [p] = await getDb().execute<{ block_months: number; block_points: string; billable: number }>(sql`
+    // The partners' own earn: Skyward's blocks used month after month; Stay Hotels billed monthly, last month's stays waiting for their statement.
+    const [p] = await getDb().execute<{ block_months: number; block_points: string; billable: number; statements: number; billed: number; unbilled_early: number }>(sql`
       select
         (select count(distinct date_trunc('month', d.at))::int from point_block_debits d join partner_transactions t on t.id = d.partner_transaction_id where t.external_id like 'DEMO-HIST-P-%') as block_months,
         (select coalesce(sum(d.points), 0)::text from point_block_debits d join partner_transactions t on t.id = d.partner_transaction_id where t.external_id like 'DEMO-HIST-P-%') as block_points,
-        (select count(*)::int from partner_transactions t join partners p on p.id = t.partner_id where p.code = 'STAYPTS' and t.external_id like 'DEMO-HIST-P-%' and t.statement_id is null) as billable`);
+        (select count(*)::int from partner_transactions t join partners p on p.id = t.partner_id where p.code = 'STAYPTS' and t.external_id like 'DEMO-HIST-P-%' and t.statement_id is null) as billable,
+        (select count(*)::int from partner_statements s join partners p on p.id = s.partner_id where p.code = 'STAYPTS') as statements,
+        (select count(*)::int from partner_transactions t join partner_statements s on s.id = t.statement_id where t.created_at < s.period_to and t.created_at >= coalesce(s.period_from, '-infinity')) as billed,
+        (select count(*)::int from partner_transactions t join partners p on p.id = t.partner_id
+          where p.code = 'STAYPTS' and t.statement_id is null and t.created_at < (select max(period_to) from partner_statements s where s.partner_id = p.id)) as unbilled_early`);
     expect(p!.block_months).toBeGreaterThanOrEqual(5);
     expect(Number(p!.block_points)).toBeGreaterThan(50_000);
-    expect(p!.billable).toBeGreaterThan(20);
+    expect(p!.billable).toBeGreaterThan(5);
+    expect(p!.statements).toBeGreaterThanOrEqual(4);
+    expect(p!.billed).toBeGreaterThan(20);
+    expect(p!.unbilled_early).toBe(0);
     expect((await checkLedgerIntegrity(getDb())).ok).toBe(true);
   });
 
