@@ -1,15 +1,32 @@
-import { PDFDocument, PageSizes, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, PageSizes, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { memberName } from "@/components/members/member-name";
 import { MOVEMENT_LABELS, type MemberStatement, type ProgramStatement } from "./statement";
 import { formatCivil } from "./statement-period";
 
 /**
- * A statement as a PDF (pdf-lib, the standard Helvetica fonts: nothing to bundle). Every page has
- * the header (the bank's programme, the member, the period) and "Page n of N"; each programme has
- * its opening balance, its movements (the table's header repeats on a new page) and its closing
- * balance with the totals. The standard fonts cannot draw "₹" and other non-Latin characters, so
- * currencies are written as codes and anything else unprintable becomes "?".
+ * A statement as a PDF (pdf-lib). Every page has the header (the bank's programme, the member, the
+ * period) and "Page n of N"; each programme has its opening balance, its movements (the table's header
+ * repeats on a new page) and its closing balance with the totals.
+ *
+ * The text is set in DejaVu Sans Condensed (the `dejavu-fonts-ttf` package, free licence), embedded as
+ * a subset of the characters used: "₹", accented Latin, Greek and Cyrillic names print as they are.
+ * A character the font does not have (Devanagari, for one) becomes "?".
  */
+
+const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+let fontFiles: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+/** The two font files, read once per process. */
+const loadFontFiles = () =>
+  (fontFiles ??= Promise.all([readFile(path.join(FONT_DIR, "DejaVuSansCondensed.ttf")), readFile(path.join(FONT_DIR, "DejaVuSansCondensed-Bold.ttf"))]).then(
+    ([regular, bold]) => ({ regular, bold }),
+    (error: unknown) => {
+      fontFiles = null;
+      throw error;
+    },
+  ));
 
 const [PAGE_W, PAGE_H] = PageSizes.A4;
 const MARGIN = 40;
@@ -37,12 +54,13 @@ const civilLabel = (d: { year: number; month: number; day: number }) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(Date.UTC(d.year, d.month - 1, d.day));
 
 export async function statementPdf(statement: MemberStatement, options: { now: Date; title?: string }): Promise<Uint8Array> {
+  const files = await loadFontFiles();
   const doc = await PDFDocument.create();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  doc.registerFontkit(fontkit);
+  const regular = await doc.embedFont(files.regular, { subset: true });
+  const bold = await doc.embedFont(files.bold, { subset: true });
   const printable = new Set(regular.getCharacterSet());
-  const safe = (text: string) =>
-    [...text.replaceAll("₹", "INR ").replace(/\s+/g, " ")].map((ch) => (printable.has(ch.codePointAt(0)!) ? ch : "?")).join("");
+  const safe = (text: string) => [...text.replace(/\s+/g, " ")].map((ch) => (printable.has(ch.codePointAt(0)!) ? ch : "?")).join("");
   const brand = options.title ?? statement.programs.find((p) => p.isDefault)?.programName ?? statement.programs[0]?.programName ?? "Coalition";
   doc.setTitle(safe(`Points statement ${statement.member.externalId} ${formatCivil(statement.period.from)} to ${formatCivil(statement.period.to)}`));
   doc.setCreator("Coalition");
