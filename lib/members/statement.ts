@@ -3,7 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { memberPrograms, programs } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import { addDays, localDate, startOfLocalDay } from "@/lib/engine/calendar";
-import { formatMinorUnits } from "@/lib/engine/decimal";
+import { formatMoney } from "@/lib/engine";
 import { DomainError } from "@/lib/errors";
 import { resolveMember } from "./index";
 import { parseStatementPeriod, type StatementPeriod } from "./statement-period";
@@ -208,7 +208,7 @@ function describe(r: MovementRow, movement: StatementMovement): string {
       return r.narration ?? memo ?? "Points awarded";
     case "redeemed":
     case "redemption_reversed": {
-      const value = r.redemption_value !== null && r.redemption_currency ? `${r.redemption_currency} ${formatMinorUnits(Number(r.redemption_value), r.redemption_currency)}` : null;
+      const value = r.redemption_value !== null && r.redemption_currency ? formatMoney(Number(r.redemption_value), r.redemption_currency) : null;
       const what = movement === "redeemed" ? (value ? `Redeemed for ${value}` : "Redemption") : value ? `Reversal of a redemption for ${value}` : "Reversal of a redemption";
       return r.redemption_reference ? `${what} (reference ${r.redemption_reference})` : what;
     }

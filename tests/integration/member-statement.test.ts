@@ -94,8 +94,8 @@ describe("memberStatement", () => {
     ]);
     expect(p.lines.map((l) => l.description)).toEqual([
       "200 points at Cafe Coffee Day",
-      "Redeemed for INR 75.00 (reference POS-77)",
-      "Reversal of a redemption for INR 75.00 (reference POS-77)",
+      "Redeemed for ₹75.00 (reference POS-77)",
+      "Reversal of a redemption for ₹75.00 (reference POS-77)",
       `To member ${bob.externalId}`,
       "Points reached their expiry date",
       "Refund of T-1",
@@ -147,8 +147,8 @@ describe("memberStatement", () => {
     expect(records.map((r) => r.cells.slice(2, 7))).toEqual([
       ["Opening balance", "Balance on 2025-02-01", "", "", "1050"],
       ["Earned", "200 points at Cafe Coffee Day", "200", "0", "1250"],
-      ["Redeemed", "Redeemed for INR 75.00 (reference POS-77)", "0", "300", "950"],
-      ["Redemption reversed", "Reversal of a redemption for INR 75.00 (reference POS-77)", "300", "0", "1250"],
+      ["Redeemed", "Redeemed for ₹75.00 (reference POS-77)", "0", "300", "950"],
+      ["Redemption reversed", "Reversal of a redemption for ₹75.00 (reference POS-77)", "300", "0", "1250"],
       ["Transferred out", `To member ${bob.externalId}`, "0", "100", "1150"],
       ["Expired", "Points reached their expiry date", "0", "40", "1110"],
       ["Taken back after refund", "Refund of T-1", "0", "30", "1080"],
