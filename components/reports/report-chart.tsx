@@ -1,12 +1,16 @@
 "use client";
 
 import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 
-/** A line of a chart: the key of its values in each row, its name, and (optionally) its colour. */
-export type ChartSeries = { key: string; label: string; color?: string };
+/**
+ * A line of a chart: the key of its values in each row, its name, and (optionally) its colour.
+ * `out`: a flow out (points redeemed, expired), drawn below the axis under the flows in, so a bar
+ * chart of movements reads in and out per period however many periods it shows.
+ */
+export type ChartSeries = { key: string; label: string; color?: string; out?: boolean };
 
 /**
  * One bucket (or category) of a chart: its label, the numbers drawn (a float is fine for drawing) and,
@@ -46,8 +50,15 @@ export function ReportChart({
   className?: string;
 }) {
   const tableId = useId();
-  const data = rows.map((r) => ({ label: r.label, ...r.values }));
+  const flows = kind === "bar" && series.some((s) => s.out);
+  const data = rows.map((r) => {
+    const values: Record<string, number> = { ...r.values };
+    if (flows) for (const s of series) if (s.out && values[s.key] !== undefined) values[s.key] = -values[s.key]!;
+    return { label: r.label, ...values };
+  });
   const colored = series.map((s, i) => ({ ...s, color: s.color ?? PALETTE[i % PALETTE.length] }));
+  // The legend in the series' order (recharts sorts it by name otherwise).
+  const legendOrder = (item: { dataKey?: unknown }) => series.findIndex((s) => s.key === item.dataKey);
   const empty = rows.length === 0 || rows.every((r) => series.every((s) => !r.values[s.key]));
   return (
     <Card className={cn("flex flex-col", className)}>
@@ -70,20 +81,22 @@ export function ReportChart({
                   <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
                   <YAxis tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} width={48} tickFormatter={(v: number) => compact.format(v)} />
                   <Tooltip formatter={(v) => (typeof v === "number" ? v.toLocaleString("en-GB") : String(v))} />
-                  {colored.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+                  {colored.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={legendOrder} />}
                   {colored.map((s) => (
                     <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={rows.length <= 31} isAnimationActive={false} />
                   ))}
                 </LineChart>
               ) : (
-                <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} stackOffset={flows ? "sign" : "none"} barCategoryGap={flows || stacked ? "20%" : "15%"} barGap={1}>
                   <CartesianGrid stroke="#e2e8f0" vertical={false} />
                   <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
                   <YAxis tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} width={48} tickFormatter={(v: number) => compact.format(v)} />
-                  <Tooltip formatter={(v) => (typeof v === "number" ? v.toLocaleString("en-GB") : String(v))} />
-                  {colored.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+                  {flows && <ReferenceLine y={0} stroke="#94a3b8" />}
+                  {/* Flows out are drawn negative; the tooltip, like the table, says how many. */}
+                  <Tooltip formatter={(v) => (typeof v === "number" ? Math.abs(v).toLocaleString("en-GB") : String(v))} />
+                  {colored.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={legendOrder} />}
                   {colored.map((s) => (
-                    <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />
+                    <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked || flows ? "stack" : undefined} maxBarSize={48} isAnimationActive={false} />
                   ))}
                 </BarChart>
               )}

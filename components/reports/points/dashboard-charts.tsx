@@ -44,13 +44,13 @@ export function DashboardCharts({ dashboard, query }: { dashboard: PointsDashboa
     <div className="grid gap-5 2xl:grid-cols-2">
       <ReportChart
         title="Points movements"
-        description={`Points issued, redeemed and expired per ${grain}. Other: taken back after refunds, debit adjustments and transfers between members, net. Together they make the change in outstanding points below.`}
+        description={`Points issued (above the line), redeemed and expired (below it) per ${grain}. Other: taken back after refunds, debit adjustments and transfers between members, net. Together they make the change in outstanding points below.`}
         kind="bar"
         rows={movements}
         series={[
           { key: "issued", label: "Issued", color: "#4f46e5" },
-          { key: "redeemed", label: "Redeemed", color: "#0891b2" },
-          { key: "expired", label: "Expired", color: "#d97706" },
+          { key: "redeemed", label: "Redeemed", color: "#0891b2", out: true },
+          { key: "expired", label: "Expired", color: "#d97706", out: true },
           { key: "other", label: "Other", color: "#64748b" },
         ]}
         actions={<CsvLink href={csv("movements")} what="the points movements" />}
