@@ -21,6 +21,8 @@ export type ChartRow = { label: string; values: Record<string, number>; text: Re
 const PALETTE = ["#4f46e5", "#0891b2", "#d97706", "#dc2626", "#16a34a", "#9333ea", "#64748b"];
 
 const compact = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
+/** A category's label on the axis, cut to fit (the table beside the chart has it whole). */
+const shortLabel = (label: string) => (label.length > 28 ? `${label.slice(0, 27).trimEnd()}…` : label);
 
 /**
  * A chart with its numbers as a table beside it (below it on narrow screens): the table is the
@@ -40,7 +42,8 @@ export function ReportChart({
 }: {
   title: string;
   description?: string;
-  kind: "line" | "bar";
+  /** "line" and "bar": periods along the bottom. "categories": a bar per row, laid across, every label shown. */
+  kind: "line" | "bar" | "categories";
   rows: ChartRow[];
   series: ChartSeries[];
   stacked?: boolean;
@@ -75,7 +78,18 @@ export function ReportChart({
             <div className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-200 text-[13px] text-slate-500">{emptyMessage}</div>
           ) : (
             <ResponsiveContainer width="100%" height="100%">
-              {kind === "line" ? (
+              {kind === "categories" ? (
+                <BarChart data={data} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap="25%">
+                  <CartesianGrid stroke="#e2e8f0" horizontal={false} />
+                  <XAxis type="number" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} tickFormatter={(v: number) => compact.format(v)} />
+                  <YAxis type="category" dataKey="label" interval={0} width={168} tick={{ fontSize: 11, fill: "#334155" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tickFormatter={shortLabel} />
+                  <Tooltip formatter={(v) => (typeof v === "number" ? v.toLocaleString("en-GB") : String(v))} cursor={{ fill: "#f1f5f9" }} />
+                  {colored.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={legendOrder} />}
+                  {colored.map((s) => (
+                    <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} maxBarSize={24} isAnimationActive={false} />
+                  ))}
+                </BarChart>
+              ) : kind === "line" ? (
                 <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
                   <CartesianGrid stroke="#e2e8f0" vertical={false} />
                   <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />

@@ -77,7 +77,7 @@ export function DashboardCharts({ dashboard, query }: { dashboard: PointsDashboa
       <ReportChart
         title="Tier distribution"
         description={`Members in each tier now${group ? ", per programme" : ""}.`}
-        kind="bar"
+        kind="categories"
         rows={tiers}
         series={[{ key: "members", label: "Members", color: "#9333ea" }]}
         firstColumn="Tier"

@@ -59,7 +59,7 @@ export default async function PartnerReportsPage({ searchParams }: { searchParam
           <ReportChart
             title="Partner points credited, by state"
             description="Points of the credits made in the period, per partner, by their state now."
-            kind="bar"
+            kind="categories"
             stacked
             firstColumn="Partner"
             rows={partnerChartRows(rows)}

@@ -75,7 +75,7 @@ export default async function SpendReportPage({ searchParams }: { searchParams: 
         <ReportChart
           title="By spend category"
           description={`Top ${TOP_GROUPS} by net spend; the rest as Other.`}
-          kind="bar"
+          kind="categories"
           firstColumn="Category"
           rows={groupRows("category", report.byCategory, currency)}
           series={[{ key: "amount", label: "Net spend" }]}
@@ -84,7 +84,7 @@ export default async function SpendReportPage({ searchParams }: { searchParams: 
         <ReportChart
           title="By merchant category (MCC)"
           description={`Top ${TOP_GROUPS} by net spend; the rest as Other.`}
-          kind="bar"
+          kind="categories"
           firstColumn="MCC"
           rows={groupRows("mcc", report.byMcc, currency)}
           series={[{ key: "amount", label: "Net spend" }]}
