@@ -22,7 +22,7 @@ const PALETTE = ["#4f46e5", "#0891b2", "#d97706", "#dc2626", "#16a34a", "#9333ea
 
 const compact = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
 /** A category's label on the axis, cut to fit (the table beside the chart has it whole). */
-const shortLabel = (label: string) => (label.length > 28 ? `${label.slice(0, 27).trimEnd()}…` : label);
+const shortLabel = (label: string) => (label.length > 40 ? `${label.slice(0, 39).trimEnd()}…` : label);
 
 /**
  * A chart with its numbers as a table beside it (below it on narrow screens): the table is the
