@@ -6,6 +6,7 @@ import { systemActor } from "@/lib/actor";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users";
 import { seedDemoHistory } from "./history";
+import { seedDemoSegments } from "./segments";
 import { seedDemoLedger } from "./ledger";
 import { seedMemberCareDemo } from "./member-care";
 import { seedDemoOffers } from "./offers";
@@ -43,5 +44,6 @@ export async function seedDemoData(db: Db, options: { history?: boolean } = {}):
   if (await seedMemberCareDemo(db)) created.push("the member care demo member");
   // Last: its transactions earn through the demo offers.
   if (options.history !== false && (await seedDemoHistory(db))) created.push("six months of programme history for the reports");
+  if (options.history !== false && (await seedDemoSegments(db))) created.push("saved segments");
   return { created };
 }

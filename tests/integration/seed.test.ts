@@ -60,6 +60,10 @@ describe("demo data", () => {
     expect(p!.statements).toBeGreaterThanOrEqual(4);
     expect(p!.billed).toBeGreaterThan(20);
     expect(p!.unbilled_early).toBe(0);
+    // Saved segments with members, the spend one counted from the history's card spend.
+    const saved = await getDb().execute<{ name: string; member_count: number }>(sql`select name, member_count from segments order by name`);
+    expect(saved.map((s) => s.name)).toEqual(["Big spenders", "Coalition Gold and Platinum", "Self-employed cardholders"]);
+    for (const s of saved) expect(s.member_count).toBeGreaterThan(0);
     expect((await checkLedgerIntegrity(getDb())).ok).toBe(true);
   });
 
