@@ -76,7 +76,7 @@ export async function closeBillingCycle(db: DbOrTx, actor: Actor, partnerId: str
     const [last] = await tx.select().from(partnerStatements).where(eq(partnerStatements.partnerId, partnerId)).orderBy(desc(partnerStatements.number)).limit(1);
     const [{ closedAt }] = (await tx.execute<{ closedAt: string }>(sql`select clock_timestamp() as "closedAt"`)) as unknown as [{ closedAt: string }];
     const periodTo = options.closedAt ?? new Date(closedAt);
-    if (last && periodTo <= last.periodTo) throw new Error(`a statement of ${partner.name} already ends at ${last.periodTo.toISOString()}`);
+    if (options.closedAt && last && options.closedAt <= last.periodTo) throw new Error(`a statement of ${partner.name} already ends at ${last.periodTo.toISOString()}`);
     const id = randomUUID();
     const [claimed] = (await tx.execute<{ n: string; points: string; debit: string }>(sql`
       with billed as (
