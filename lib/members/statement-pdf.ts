@@ -17,11 +17,41 @@ import { formatCivil } from "./statement-period";
  */
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-let fontFiles: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
-/** The two font files, read once per process. */
+
+/**
+ * Text widths from the font's advance widths, cached per character. pdf-lib's widthOfTextAtSize runs
+ * fontkit's whole layout (substitutions, positioning) on every call, which made fitting and wrapping
+ * the cells eight times slower than the rest of the statement; pdf-lib draws the glyphs without
+ * kerning, so the advance widths are exactly the width drawn.
+ */
+type Measure = (text: string, size: number) => number;
+function measureWith(bytes: Uint8Array): Measure {
+  const font = fontkit.create(bytes);
+  const advances = new Map<number, number>();
+  return (text, size) => {
+    let units = 0;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let advance = advances.get(cp);
+      if (advance === undefined) advances.set(cp, (advance = font.glyphForCodePoint(cp).advanceWidth));
+      units += advance;
+    }
+    return (units * size) / font.unitsPerEm;
+  };
+}
+
+/**
+ * One glyph per character, as measured: no ligatures, contextual forms or kerning (pdf-lib would drop
+ * the kerning anyway), and no OpenType lookups to run for every string drawn.
+ */
+const PLAIN = Object.fromEntries(["liga", "clig", "calt", "rlig", "dlig", "ccmp", "locl", "kern", "mark", "mkmk"].map((f) => [f, false]));
+
+type FontFile = { bytes: Uint8Array; measure: Measure };
+let fontFiles: Promise<{ regular: FontFile; bold: FontFile }> | null = null;
+/** The two font files, read and measured once per process. */
 const loadFontFiles = () =>
   (fontFiles ??= Promise.all([readFile(path.join(FONT_DIR, "DejaVuSansCondensed.ttf")), readFile(path.join(FONT_DIR, "DejaVuSansCondensed-Bold.ttf"))]).then(
-    ([regular, bold]) => ({ regular, bold }),
+    ([regular, bold]) => ({ regular: { bytes: regular, measure: measureWith(regular) }, bold: { bytes: bold, measure: measureWith(bold) } }),
     (error: unknown) => {
       fontFiles = null;
       throw error;
@@ -57,8 +87,13 @@ export async function statementPdf(statement: MemberStatement, options: { now: D
   const files = await loadFontFiles();
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(files.regular, { subset: true });
-  const bold = await doc.embedFont(files.bold, { subset: true });
+  const regular = await doc.embedFont(files.regular.bytes, { subset: true, features: PLAIN });
+  const bold = await doc.embedFont(files.bold.bytes, { subset: true, features: PLAIN });
+  const widths = new Map<PDFFont, Measure>([
+    [regular, files.regular.measure],
+    [bold, files.bold.measure],
+  ]);
+  const width = (text: string, size: number, font: PDFFont = regular) => widths.get(font)!(text, size);
   const printable = new Set(regular.getCharacterSet());
   const safe = (text: string) => [...text.replace(/\s+/g, " ")].map((ch) => (printable.has(ch.codePointAt(0)!) ? ch : "?")).join("");
   const brand = options.title ?? statement.programs.find((p) => p.isDefault)?.programName ?? statement.programs[0]?.programName ?? "Coalition";
@@ -72,8 +107,9 @@ export async function statementPdf(statement: MemberStatement, options: { now: D
     const font = o.font ?? regular;
     const size = o.size ?? SIZE;
     let s = safe(value);
-    if (o.width !== undefined) s = fit(s, font, size, o.width);
-    const dx = o.align === "right" && o.width !== undefined ? o.width - font.widthOfTextAtSize(s, size) : 0;
+    if (s === "") return; // an empty cell: nothing to lay out
+    if (o.width !== undefined) s = fit(s, (t) => width(t, size, font), o.width);
+    const dx = o.align === "right" && o.width !== undefined ? o.width - width(s, size, font) : 0;
     page.drawText(s, { x: x + dx, y: at, size, font, color: o.color ?? INK });
   };
   const rule = (at: number, thickness = 0.5) => page.drawLine({ start: { x: MARGIN, y: at }, end: { x: PAGE_W - MARGIN, y: at }, thickness, color: RULE });
@@ -127,7 +163,7 @@ export async function statementPdf(statement: MemberStatement, options: { now: D
       columnsHeader();
       const dateOf = new Intl.DateTimeFormat("en-GB", { timeZone: p.timeZone, day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
       for (const l of p.lines) {
-        const description = wrap(safe(l.description), regular, SIZE, COLUMNS[2]!.width, 2);
+        const description = wrap(safe(l.description), (t) => width(t, SIZE), COLUMNS[2]!.width, 2);
         ensure(LINE * description.length + 2, () => {
           text(`${heading}, continued`, MARGIN, y, { font: bold, size: 9 });
           y -= LINE + 4;
@@ -168,20 +204,20 @@ export async function statementPdf(statement: MemberStatement, options: { now: D
 }
 
 /** The text cut to fit a width, with an ellipsis when it had to be cut. */
-function fit(s: string, font: PDFFont, size: number, width: number): string {
-  if (font.widthOfTextAtSize(s, size) <= width) return s;
+function fit(s: string, widthOf: (text: string) => number, width: number): string {
+  if (widthOf(s) <= width) return s;
   let cut = s;
-  while (cut.length > 0 && font.widthOfTextAtSize(`${cut}…`, size) > width) cut = cut.slice(0, -1);
+  while (cut.length > 0 && widthOf(`${cut}…`) > width) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
 }
 
 /** Words wrapped to a width, at most `maxLines` lines (the last one cut to fit). */
-function wrap(s: string, font: PDFFont, size: number, width: number, maxLines: number): string[] {
+function wrap(s: string, widthOf: (text: string) => number, width: number, maxLines: number): string[] {
   const lines: string[] = [];
   let current = "";
   for (const word of s.split(" ")) {
     const next = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width || !current) current = next;
+    if (widthOf(next) <= width || !current) current = next;
     else {
       lines.push(current);
       current = word;
@@ -190,6 +226,6 @@ function wrap(s: string, font: PDFFont, size: number, width: number, maxLines: n
   if (current) lines.push(current);
   if (lines.length <= maxLines) return lines.length ? lines : [""];
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = fit(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(" ")}`, font, size, width);
+  kept[maxLines - 1] = fit(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(" ")}`, widthOf, width);
   return kept;
 }
