@@ -13,13 +13,11 @@ import { redeemPoints } from "@/lib/ledger/redeem";
 import { enrolMember } from "@/lib/members";
 import { createProgram, setDefaultProgram } from "@/lib/programs";
 import { startBenchDatabase } from "./lib/database";
-import { percentile, runConcurrently } from "./lib/stats";
+import { fmt, percentile, runConcurrently } from "./lib/stats";
 
 const actor = systemActor("bench");
 const AWARDS = Number(process.env.BENCH_AWARDS ?? 20_000);
 const CONCURRENCY = 16;
-
-const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 
 /** Inserts the rows of `count` awards (entry, 2 postings, lot, audit) by bare multi-row INSERTs, 500 per statement, 16 at a time. */
 async function bareAwards(db: Db, count: number, memberId: string, programId: string): Promise<void> {

@@ -89,11 +89,7 @@ export async function statementPdf(statement: MemberStatement, options: { now: D
   doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(files.regular.bytes, { subset: true, features: PLAIN });
   const bold = await doc.embedFont(files.bold.bytes, { subset: true, features: PLAIN });
-  const widths = new Map<PDFFont, Measure>([
-    [regular, files.regular.measure],
-    [bold, files.bold.measure],
-  ]);
-  const width = (text: string, size: number, font: PDFFont = regular) => widths.get(font)!(text, size);
+  const width = (text: string, size: number, font: PDFFont = regular) => (font === bold ? files.bold : files.regular).measure(text, size);
   const printable = new Set(regular.getCharacterSet());
   const safe = (text: string) => [...text.replace(/\s+/g, " ")].map((ch) => (printable.has(ch.codePointAt(0)!) ? ch : "?")).join("");
   const brand = options.title ?? statement.programs.find((p) => p.isDefault)?.programName ?? statement.programs[0]?.programName ?? "Coalition";
